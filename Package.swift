@@ -59,6 +59,7 @@ let package = Package(
             dependencies: [
                 "ERSModel", "ERSSpec", "ERSRender", "ERSKubernetes", "ERSCompose", "ERSGateway", "ERSSQL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings
         ),

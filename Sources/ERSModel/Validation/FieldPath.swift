@@ -30,6 +30,8 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible, Expressibl
     public func index(_ index: Int) -> FieldPath { FieldPath(components + [.index(index)]) }
     /// This path extended by a named list element.
     public func name(_ name: String) -> FieldPath { FieldPath(components + [.name(name)]) }
+    /// Whether this path is `prefix` or lies below it.
+    public func starts(with prefix: FieldPath) -> Bool { components.starts(with: prefix.components) }
     /// A path going `count` steps less deep.
     public func dropLast(_ count: Int = 1) -> FieldPath { FieldPath(Array(components.dropLast(count))) }
 
