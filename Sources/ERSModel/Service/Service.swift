@@ -40,6 +40,11 @@ public struct Service: Sendable, Hashable, Codable {
     /// Whether compose publishes this service's ports on the host (default: only the gateway).
     public var publish: Bool?
 
+    private enum CodingKeys: String, CodingKey {
+        case name, image, command, args, ports, env, config, secrets, resources, probes, replicas, autoscaling
+        case disruptionBudget, network, rollout, datastores, writablePaths, publish
+    }
+
     /// Creates a service; every optional part defaults to nil (not set).
     public init(
         name: String, image: ImageReference, command: [String]? = nil, args: [String]? = nil,
@@ -71,6 +76,27 @@ public struct Service: Sendable, Hashable, Codable {
 }
 
 extension Service {
+    /// Decodes a service; absent `ports` decode as empty.
+    /// - Throws: `DecodingError` when a value has the wrong shape.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            name: try c.decode(String.self, forKey: .name), image: try c.decode(ImageReference.self, forKey: .image),
+            command: try c.decodeIfPresent([String].self, forKey: .command), args: try c.decodeIfPresent([String].self, forKey: .args),
+            ports: try c.decodeIfPresent([ContainerPort].self, forKey: .ports) ?? [],
+            env: try c.decodeIfPresent([EnvVar].self, forKey: .env), config: try c.decodeIfPresent([String: String].self, forKey: .config),
+            secrets: try c.decodeIfPresent([SecretReference].self, forKey: .secrets),
+            resources: try c.decodeIfPresent(ResourceRequirements.self, forKey: .resources),
+            probes: try c.decodeIfPresent(Probes.self, forKey: .probes), replicas: try c.decodeIfPresent(Int.self, forKey: .replicas),
+            autoscaling: try c.decodeIfPresent(Autoscaling.self, forKey: .autoscaling),
+            disruptionBudget: try c.decodeIfPresent(DisruptionBudget.self, forKey: .disruptionBudget),
+            network: try c.decodeIfPresent(NetworkAccess.self, forKey: .network),
+            rollout: try c.decodeIfPresent(RolloutStrategy.self, forKey: .rollout),
+            datastores: try c.decodeIfPresent([String].self, forKey: .datastores),
+            writablePaths: try c.decodeIfPresent([String].self, forKey: .writablePaths), publish: try c.decodeIfPresent(Bool.self, forKey: .publish)
+        )
+    }
+
     /// The port called `name`, or nil.
     public func port(named name: String) -> ContainerPort? { ports.first { $0.name == name } }
 }

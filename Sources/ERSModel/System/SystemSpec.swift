@@ -46,6 +46,28 @@ public struct SystemSpec: Sendable, Hashable, Codable {
 }
 
 extension SystemSpec {
+    private enum CodingKeys: String, CodingKey {
+        case name, environment, namespace, labels, images, services, datastores, gateway, partitionedTables, collectionSchedules
+    }
+
+    /// Decodes a spec; absent lists decode as empty.
+    /// - Throws: `DecodingError` when a value has the wrong shape.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            name: try container.decode(String.self, forKey: .name),
+            environment: try container.decode(String.self, forKey: .environment),
+            namespace: try container.decode(String.self, forKey: .namespace),
+            labels: try container.decodeIfPresent([String: String].self, forKey: .labels),
+            images: try container.decode(ImageDefaults.self, forKey: .images),
+            services: try container.decode([Service].self, forKey: .services),
+            datastores: try container.decodeIfPresent([Datastore].self, forKey: .datastores) ?? [],
+            gateway: try container.decode(Gateway.self, forKey: .gateway),
+            partitionedTables: try container.decodeIfPresent([PartitionedTable].self, forKey: .partitionedTables) ?? [],
+            collectionSchedules: try container.decodeIfPresent([CollectionSchedule].self, forKey: .collectionSchedules) ?? []
+        )
+    }
+
     /// The service called `name`, or nil.
     public func service(named name: String) -> Service? { services.first { $0.name == name } }
     /// The datastore called `name`, or nil.
