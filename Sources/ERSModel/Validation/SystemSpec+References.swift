@@ -27,8 +27,21 @@ extension SystemSpec {
         }
         diagnostics += checkTarget(gateway.service, port: gateway.port, path: [.key("gateway")])
         diagnostics += checkTarget(gateway.auth.service, port: gateway.auth.port, path: [.key("gateway"), .key("auth")])
+        var paths: [String: String] = [:]
         for route in gateway.routes {
-            diagnostics += checkTarget(route.service, port: route.port, path: [.key("gateway"), .key("routes"), .name(route.name)])
+            let path: FieldPath = [.key("gateway"), .key("routes"), .name(route.name)]
+            diagnostics += checkTarget(route.service, port: route.port, path: path)
+            if !route.path.hasPrefix("/") || route.path.contains(" ") || route.path.contains("..") {
+                diagnostics.append(.error(path.key("path"), "'\(route.path)' is not a request path; it must start with / and hold no spaces or '..'"))
+            }
+            if route.effectiveMatch == .prefix, route.path.count > 1, route.path.hasSuffix("/") {
+                diagnostics.append(.error(path.key("path"), "a prefix path matches whole segments; write '\(route.path.dropLast())' without the trailing /"))
+            }
+            let key = "\(route.effectiveMatch.rawValue) \(route.path)"
+            if let other = paths[key] {
+                diagnostics.append(.error(path.key("path"), "route '\(other)' already matches \(key); remove one of them"))
+            }
+            paths[key] = route.name
         }
         return diagnostics
     }

@@ -5,6 +5,12 @@ extension SystemSpec {
     /// spec order, each with the field path it is about; empty when the spec is sound.
     public func validate() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        diagnostics += validateNames()
+        diagnostics += validateImages()
+        diagnostics += validateResources()
+        diagnostics += validateScaling()
+        diagnostics += validateDatastores()
+        diagnostics += validateEnvironmentReferences()
         diagnostics += validateReferences()
         return diagnostics
     }
