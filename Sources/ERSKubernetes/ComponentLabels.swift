@@ -1,3 +1,5 @@
+import ERSRender
+
 /// The labels of one component (a service or a datastore) and of every object rendered for it:
 /// the recommended `app.kubernetes.io/*` labels (Kubernetes documentation, "Recommended
 /// Labels") on top of the spec's own `labels`.
@@ -15,7 +17,7 @@
 ///
 /// The selector is only `name` and `instance`: labels that never change for the life of a
 /// Deployment or StatefulSet, whose selector is immutable.
-struct ComponentLabels: Sendable, Hashable {
+struct ComponentLabels: Sendable {
     /// `app.kubernetes.io/name`.
     static let nameKey = "app.kubernetes.io/name"
     /// `app.kubernetes.io/instance`.
@@ -32,25 +34,30 @@ struct ComponentLabels: Sendable, Hashable {
     static let managedBy = "ersctl"
 
     /// The component's name.
-    var name: String
+    let name: String
     /// The system instance, `<system>-<environment>`.
-    var instance: String
+    let instance: String
     /// The component's role.
-    var component: String
-    /// The system's name.
-    var partOf: String
+    let component: String
     /// The image tag, when it is a valid label value.
-    var version: String?
-    /// The spec's extra labels (the recommended labels win on a clash).
-    var extra: [String: String]
-
+    let version: String?
+    /// Every label, for object metadata and pod templates (the spec's extra labels, then the
+    /// recommended ones, which win on a clash).
+    let all: [String: String]
     /// The selector labels: `name` and `instance`, nothing that changes with a release.
-    var selector: [String: String] {
-        ComponentLabels.selector(name: name, instance: instance)
-    }
+    let selector: [String: String]
+    /// ``all`` as a mapping sorted by key (built once, used by every object of the component).
+    let sortedAll: YAMLValue
+    /// ``selector`` as a mapping sorted by key.
+    let sortedSelector: YAMLValue
 
-    /// Every label, for object metadata and pod templates.
-    var all: [String: String] {
+    /// The labels of the component `name` with role `component` in `instance` of the system
+    /// `partOf`, with the spec's `extra` labels.
+    init(name: String, instance: String, component: String, partOf: String, version: String?, extra: [String: String]) {
+        self.name = name
+        self.instance = instance
+        self.component = component
+        self.version = version
         var labels = extra
         labels[ComponentLabels.nameKey] = name
         labels[ComponentLabels.instanceKey] = instance
@@ -58,7 +65,10 @@ struct ComponentLabels: Sendable, Hashable {
         labels[ComponentLabels.partOfKey] = partOf
         labels[ComponentLabels.managedByKey] = ComponentLabels.managedBy
         if let version { labels[ComponentLabels.versionKey] = version }
-        return labels
+        all = labels
+        selector = ComponentLabels.selector(name: name, instance: instance)
+        sortedAll = .sortedMapping(labels)
+        sortedSelector = .sortedMapping(selector)
     }
 
     /// The selector labels of the component called `name` in `instance`.

@@ -30,7 +30,7 @@ struct DatastoreConnection: Sendable, Hashable {
         var usedPrefixes: Set<String> = []
         var connections: [DatastoreConnection] = []
         for name in service.datastores ?? [] {
-            guard let datastore = context.spec.datastore(named: name),
+            guard let datastore = context.datastore(named: name),
                 !connections.contains(where: { $0.datastore.name == name })
             else { continue }
             var prefix = datastore.engine.envPrefix

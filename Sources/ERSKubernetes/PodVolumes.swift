@@ -58,6 +58,7 @@ struct PodVolumes: Sendable {
         mounts.append(["name": .string(claim), "mountPath": .string(path)])
     }
 
+    /// Adds the volume `{name, <source kind>: <source>}` and its mount (name first).
     private mutating func add(name base: String, source: (String, YAMLValue), mount: YAMLMapping) {
         let name = uniqueName(base)
         volumes.append(["name": .string(name), source.0: source.1])

@@ -26,7 +26,7 @@ extension RenderContext {
         ]
         return object(
             apiVersion: "autoscaling/v2", kind: "HorizontalPodAutoscaler",
-            metadata: metadata(name: service.name, labels: labels(for: service).all), [("spec", spec)])
+            metadata: metadata(name: service.name, labels: labels(for: service)), [("spec", spec)])
     }
 
     /// `behavior: {scaleUp, scaleDown}` with only what is set; nil when nothing is.

@@ -9,7 +9,7 @@ extension RenderContext {
         guard !config.isEmpty else { return nil }
         return object(
             apiVersion: "v1", kind: "ConfigMap",
-            metadata: metadata(name: ConfigData.configMapName(of: service), labels: labels(for: service).all),
+            metadata: metadata(name: ConfigData.configMapName(of: service), labels: labels(for: service)),
             [("data", .sortedMapping(config.data))])
     }
 }

@@ -11,7 +11,7 @@ extension RenderContext {
         guard datastore.placement == .inCluster else { return nil }
         let labels = labels(for: datastore)
         let port = ContainerPort(name: DatastoreRuntime(datastore: datastore).portName, containerPort: datastore.effectivePort)
-        let users = spec.services.filter { ($0.datastores ?? []).contains(datastore.name) }.map(\.name)
+        let users = users(of: datastore)
         let ingress = users.isEmpty ? [] : [policyRule("from", peers: users.map(podPeer), ports: policyPorts([port]))]
         let objects: [YAMLValue?] = [
             serviceAccount(name: datastore.name, labels: labels),

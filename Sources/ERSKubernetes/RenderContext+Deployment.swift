@@ -26,13 +26,13 @@ extension RenderContext {
             "enableServiceLinks": false,
             "securityContext": podSecurityContext(user: service.runAsUser ?? options.defaultRunAsUser),
             "terminationGracePeriodSeconds": .int(options.terminationGracePeriodSeconds),
-            "topologySpreadConstraints": topologySpread(selector: labels.selector, perRevision: true),
+            "topologySpreadConstraints": topologySpread(selector: labels, perRevision: true),
             "containers": [container],
             "volumes": YAMLValue.sequence(volumes.volumes).nonEmpty,
         ]
         let template: YAMLValue = [
             "metadata": [
-                "labels": .sortedMapping(labels.all),
+                "labels": labels.sortedAll,
                 "annotations": YAMLValue.sortedMapping(annotations).nonEmpty,
             ],
             "spec": podSpec,
@@ -40,12 +40,12 @@ extension RenderContext {
         let deploymentSpec: YAMLValue = [
             "replicas": service.autoscaling == nil ? .int(service.replicas ?? 1) : nil,
             "revisionHistoryLimit": .int(options.revisionHistoryLimit),
-            "selector": labelSelector(labels.selector),
+            "selector": labelSelector(labels),
             "strategy": rollingUpdate(service.rollout),
             "template": template,
         ]
         return object(
-            apiVersion: "apps/v1", kind: "Deployment", metadata: metadata(name: service.name, labels: labels.all),
+            apiVersion: "apps/v1", kind: "Deployment", metadata: metadata(name: service.name, labels: labels),
             [("spec", deploymentSpec)])
     }
 

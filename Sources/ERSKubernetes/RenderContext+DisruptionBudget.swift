@@ -12,11 +12,11 @@ extension RenderContext {
         let spec: YAMLValue = [
             "minAvailable": budget.minAvailable?.yaml,
             "maxUnavailable": budget.maxUnavailable?.yaml,
-            "selector": labelSelector(labels.selector),
+            "selector": labelSelector(labels),
             "unhealthyPodEvictionPolicy": "AlwaysAllow",
         ]
         return object(
-            apiVersion: "policy/v1", kind: "PodDisruptionBudget", metadata: metadata(name: service.name, labels: labels.all),
+            apiVersion: "policy/v1", kind: "PodDisruptionBudget", metadata: metadata(name: service.name, labels: labels),
             [("spec", spec)])
     }
 }

@@ -22,7 +22,7 @@ extension RenderContext {
     /// its port does not exist.
     func gatewayRouteFile() -> ManifestFile? {
         guard spec.gateway.exposure != nil || options.exposure != nil,
-            let gateway = spec.service(named: spec.gateway.service),
+            let gateway = service(named: spec.gateway.service),
             let port = gateway.port(named: spec.gateway.port)
         else { return nil }
         let exposure = spec.gateway.exposure
@@ -55,6 +55,7 @@ extension RenderContext {
         return ManifestFile(name: "gateway-route.yaml", objects: [route])
     }
 
+    /// The Ingress variant of ``gatewayRouteFile()``.
     private func ingress(for gateway: Service, port: ContainerPort, exposure: GatewayExposure?, labels: [String: String]) -> YAMLValue {
         let hostnames = exposure?.hostnames ?? []
         let path: YAMLValue = [

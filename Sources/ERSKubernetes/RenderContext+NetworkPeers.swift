@@ -5,7 +5,7 @@ extension RenderContext {
     /// A `NetworkPolicyPeer` selecting the pods of the component called `name` in this
     /// namespace.
     func podPeer(_ name: String) -> YAMLValue {
-        ["podSelector": labelSelector(selector(of: name))]
+        ["podSelector": ["matchLabels": sortedSelector(of: name)]]
     }
 
     /// A `NetworkPolicyPeer` selecting an IP block (`cidr` minus `except`).
@@ -40,13 +40,13 @@ extension RenderContext {
     /// directions (`policyTypes: [Ingress, Egress]`): what the rules do not allow is denied.
     func networkPolicy(name: String, labels: ComponentLabels, ingress: [YAMLValue], egress: [YAMLValue]) -> YAMLValue {
         let spec: YAMLValue = [
-            "podSelector": labelSelector(labels.selector),
+            "podSelector": labelSelector(labels),
             "policyTypes": ["Ingress", "Egress"],
             "ingress": YAMLValue.sequence(ingress).nonEmpty,
             "egress": YAMLValue.sequence(egress).nonEmpty,
         ]
         return object(
-            apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: metadata(name: name, labels: labels.all),
+            apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: metadata(name: name, labels: labels),
             [("spec", spec)])
     }
 }

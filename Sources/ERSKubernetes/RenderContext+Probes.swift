@@ -34,6 +34,7 @@ extension RenderContext {
         ]
     }
 
+    /// A `Probe`: the handler, then the timings in the API's field order.
     private func probeTimings(
         handler: (String, YAMLValue), initialDelaySeconds: Int, timeoutSeconds: Int, periodSeconds: Int,
         successThreshold: Int, failureThreshold: Int

@@ -14,6 +14,7 @@ extension RenderContext {
         return value.nonEmpty
     }
 
+    /// A `ResourceList` with what is set; nil when nothing is.
     private func resourceList(_ list: ResourceList?) -> YAMLValue? {
         guard let list else { return nil }
         let value: YAMLValue = [

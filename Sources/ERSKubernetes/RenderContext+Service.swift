@@ -22,9 +22,9 @@ extension RenderContext {
             "type": "ClusterIP",
             "clusterIP": headless ? "None" : nil,
             "publishNotReadyAddresses": headless ? true : nil,
-            "selector": .sortedMapping(labels.selector),
+            "selector": labels.sortedSelector,
             "ports": .sequence(servicePorts),
         ]
-        return object(apiVersion: "v1", kind: "Service", metadata: metadata(name: name, labels: labels.all), [("spec", spec)])
+        return object(apiVersion: "v1", kind: "Service", metadata: metadata(name: name, labels: labels), [("spec", spec)])
     }
 }

@@ -6,7 +6,7 @@ extension RenderContext {
     /// API reference: "ServiceAccount".
     func serviceAccount(name: String, labels: ComponentLabels) -> YAMLValue {
         object(
-            apiVersion: "v1", kind: "ServiceAccount", metadata: metadata(name: name, labels: labels.all),
+            apiVersion: "v1", kind: "ServiceAccount", metadata: metadata(name: name, labels: labels),
             [("automountServiceAccountToken", false)])
     }
 }

@@ -20,13 +20,15 @@ extension RenderContext {
             egress: egressRules(for: service))
     }
 
+    /// The ingress rules described on ``networkPolicy(for:)``.
     private func ingressRules(for service: Service) -> [YAMLValue] {
         var rules: [YAMLValue] = []
         let gatewayPorts = gatewayPorts(of: service)
         if !gatewayPorts.isEmpty && !isGateway(service) {
             rules.append(policyRule("from", peers: [podPeer(spec.gateway.service)], ports: policyPorts(gatewayPorts)))
         }
-        let peers = (service.network?.ingressFrom ?? []).filter { spec.service(named: $0) != nil }
+        var seen: Set<String> = []
+        let peers = (service.network?.ingressFrom ?? []).filter { self.service(named: $0) != nil && seen.insert($0).inserted }
         if !peers.isEmpty {
             rules.append(policyRule("from", peers: peers.map(podPeer), ports: policyPorts(service.ports)))
         }
@@ -37,6 +39,7 @@ extension RenderContext {
         return rules
     }
 
+    /// The egress rules described on ``networkPolicy(for:)``.
     private func egressRules(for service: Service) -> [YAMLValue] {
         var rules: [YAMLValue] = []
         for connection in DatastoreConnection.all(of: service, context: self) {
@@ -48,7 +51,7 @@ extension RenderContext {
                 }
             rules.append(policyRule("to", peers: peers, ports: [policyPort(datastore.effectivePort)]))
         }
-        for peer in spec.services where peer.name != service.name && (peer.network?.ingressFrom ?? []).contains(service.name) {
+        for peer in servicesAccepting(from: service) {
             rules.append(policyRule("to", peers: [podPeer(peer.name)], ports: policyPorts(peer.ports)))
         }
         if isGateway(service) {

@@ -44,7 +44,7 @@ extension RenderContext {
             "enableServiceLinks": false,
             "securityContext": podSecurityContext(user: DatastoreRuntime.imageUser, changeGroupOnRootMismatch: true),
             "terminationGracePeriodSeconds": .int(options.datastoreTerminationGracePeriodSeconds),
-            "topologySpreadConstraints": topologySpread(selector: labels.selector, perRevision: false),
+            "topologySpreadConstraints": topologySpread(selector: labels, perRevision: false),
             "containers": [container],
             "volumes": YAMLValue.sequence(volumes.volumes).nonEmpty,
         ]
@@ -52,23 +52,24 @@ extension RenderContext {
             "replicas": 1,
             "revisionHistoryLimit": .int(options.revisionHistoryLimit),
             "serviceName": .string(headlessServiceName(of: datastore)),
-            "selector": labelSelector(labels.selector),
+            "selector": labelSelector(labels),
             "updateStrategy": ["type": "RollingUpdate"],
-            "template": ["metadata": ["labels": .sortedMapping(labels.all)], "spec": podSpec],
+            "template": ["metadata": ["labels": labels.sortedAll], "spec": podSpec],
             "volumeClaimTemplates": [volumeClaimTemplate(for: datastore, runtime: runtime, labels: labels)],
         ]
         return object(
-            apiVersion: "apps/v1", kind: "StatefulSet", metadata: metadata(name: datastore.name, labels: labels.all),
+            apiVersion: "apps/v1", kind: "StatefulSet", metadata: metadata(name: datastore.name, labels: labels),
             [("spec", statefulSetSpec)])
     }
 
     /// `<datastore>-headless`.
     func headlessServiceName(of datastore: Datastore) -> String { "\(datastore.name)-headless" }
 
+    /// The `data` claim template: `ReadWriteOnce`, the spec's size and class, selector labels only.
     private func volumeClaimTemplate(for datastore: Datastore, runtime: DatastoreRuntime, labels: ComponentLabels) -> YAMLValue {
         let size = datastore.storage?.size.description ?? runtime.defaultStorageSize
         return [
-            "metadata": ["name": .string(DatastoreRuntime.dataVolume), "labels": .sortedMapping(labels.selector)],
+            "metadata": ["name": .string(DatastoreRuntime.dataVolume), "labels": labels.sortedSelector],
             "spec": [
                 "accessModes": ["ReadWriteOnce"],
                 "storageClassName": datastore.storage?.storageClassName.map(YAMLValue.string),

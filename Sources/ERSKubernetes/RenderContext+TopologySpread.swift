@@ -6,7 +6,7 @@ extension RenderContext {
     /// `ScheduleAnyway` (a soft preference: a single-zone cluster still schedules).
     /// `matchLabelKeys: [pod-template-hash]` (Deployments only) spreads each revision on its
     /// own during a rollout. API reference: "TopologySpreadConstraint".
-    func topologySpread(selector: [String: String], perRevision: Bool) -> YAMLValue {
+    func topologySpread(selector: ComponentLabels, perRevision: Bool) -> YAMLValue {
         let keys = ["topology.kubernetes.io/zone", "kubernetes.io/hostname"]
         return .sequence(
             keys.map { key in
