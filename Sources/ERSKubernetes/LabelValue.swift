@@ -1,14 +1,15 @@
+import ERSModel
+
 /// Kubernetes label value rules (API reference, "Labels and Selectors", syntax and character
 /// set): at most 63 characters, `[A-Za-z0-9._-]`, starting and ending alphanumeric.
 enum LabelValue {
     /// The longest label value.
     static let maximumLength = 63
 
-    /// Whether `text` is a valid, non-empty label value.
+    /// Whether `text` is a valid, non-empty label value (ERSModel's
+    /// `KubernetesNameRules.labelValueProblems`, the API server's `IsLabelValue`).
     static func isValid(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard let first = bytes.first, let last = bytes.last, bytes.count <= maximumLength else { return false }
-        return isAlphanumeric(first) && isAlphanumeric(last) && bytes.allSatisfy(isAllowed)
+        !text.isEmpty && KubernetesNameRules.labelValueProblems(text).isEmpty
     }
 
     /// `text` made into a valid label value: characters outside the set become `-`, the text
