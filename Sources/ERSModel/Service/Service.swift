@@ -39,6 +39,10 @@ public struct Service: Sendable, Hashable, Codable {
     public var writablePaths: [String]?
     /// Whether compose publishes this service's ports on the host (default: only the gateway).
     public var publish: Bool?
+    /// The UID (and GID) the container runs as: Kubernetes pod `securityContext.runAsUser`,
+    /// `runAsGroup` and `fsGroup`, compose `user`. Nil takes the renderer's default (65532,
+    /// the distroless `nonroot` user). Never 0.
+    public var runAsUser: Int?
 
     private enum CodingKeys: String, CodingKey {
         case name, image, command, args, ports, env, config, secrets, resources, probes, replicas, autoscaling
@@ -52,7 +56,7 @@ public struct Service: Sendable, Hashable, Codable {
         secrets: [SecretReference]? = nil, resources: ResourceRequirements? = nil, probes: Probes? = nil,
         replicas: Int? = nil, autoscaling: Autoscaling? = nil, disruptionBudget: DisruptionBudget? = nil,
         network: NetworkAccess? = nil, rollout: RolloutStrategy? = nil, datastores: [String]? = nil,
-        writablePaths: [String]? = nil, publish: Bool? = nil
+        writablePaths: [String]? = nil, publish: Bool? = nil, runAsUser: Int? = nil
     ) {
         self.name = name
         self.image = image
@@ -72,6 +76,7 @@ public struct Service: Sendable, Hashable, Codable {
         self.datastores = datastores
         self.writablePaths = writablePaths
         self.publish = publish
+        self.runAsUser = runAsUser
     }
 }
 
