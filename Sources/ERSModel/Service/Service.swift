@@ -46,7 +46,7 @@ public struct Service: Sendable, Hashable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case name, image, command, args, ports, env, config, secrets, resources, probes, replicas, autoscaling
-        case disruptionBudget, network, rollout, datastores, writablePaths, publish
+        case disruptionBudget, network, rollout, datastores, writablePaths, publish, runAsUser
     }
 
     /// Creates a service; every optional part defaults to nil (not set).
@@ -98,7 +98,8 @@ extension Service {
             network: try c.decodeIfPresent(NetworkAccess.self, forKey: .network),
             rollout: try c.decodeIfPresent(RolloutStrategy.self, forKey: .rollout),
             datastores: try c.decodeIfPresent([String].self, forKey: .datastores),
-            writablePaths: try c.decodeIfPresent([String].self, forKey: .writablePaths), publish: try c.decodeIfPresent(Bool.self, forKey: .publish)
+            writablePaths: try c.decodeIfPresent([String].self, forKey: .writablePaths), publish: try c.decodeIfPresent(Bool.self, forKey: .publish),
+            runAsUser: try c.decodeIfPresent(Int.self, forKey: .runAsUser)
         )
     }
 
