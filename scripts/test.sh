@@ -64,10 +64,11 @@ if bash scripts/services-up.sh --check; then
   echo "services already running: reusing them, leaving them running"
   bash scripts/services-up.sh
 else
-  bash scripts/services-up.sh
+  # Started by this run (even half-way, if services-up fails): stopped at exit.
   if [ "${ERS_KEEP_SERVICES:-0}" != 1 ]; then
     trap 'bash scripts/services-down.sh >/dev/null 2>&1 || echo "test.sh: services-down.sh failed" >&2' EXIT
   fi
+  bash scripts/services-up.sh
 fi
 # shellcheck source=/dev/null
 . "$STATE/env"
