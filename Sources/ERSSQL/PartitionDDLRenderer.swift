@@ -38,6 +38,8 @@ public import ERSRender
 ///   maintain` created later with the same names and bounds (``MonthlyPartition``).
 ///
 /// All files run in a transaction (none carries ``MigrationHeader/nonTransactionalMarker``).
+/// A table file holds a dollar-quoted `DO` block: a driver that takes one statement at a time
+/// must cut files with ``SQLStatementSplitter``, not at every `;`.
 /// The output is deterministic: the same spec and `asOf` give byte-identical files.
 public struct PartitionDDLRenderer: Sendable {
     /// The first month that gets a partition (the CLI's `--as-of`, default the current UTC month).

@@ -18,12 +18,15 @@ struct PostgresApplyTests {
         defer { postgres.stop() }
         try postgres.psql("CREATE DATABASE ers;")
         // First as the migration runner applies them (one transaction per file), in a session
-        // far east of UTC; then again file by file in autocommit (like validate-rendered), west of it.
+        // far east of UTC; then again statement by statement as SQLStatementSplitter cuts them
+        // (as the runner does for a non-transactional file), west of UTC.
         for file in files {
             try postgres.psql(file.contents, database: "ers", singleTransaction: true, timeZone: "Asia/Kolkata")
         }
         for file in files {
-            try postgres.psql(file.contents, database: "ers", timeZone: "America/New_York")
+            for statement in SQLStatementSplitter.statements(in: file.contents) {
+                try postgres.psql(statement + ";", database: "ers", timeZone: "America/New_York")
+            }
         }
         for table in spec.partitionedTables {
             try checkCatalog(of: table, asOf: asOf, in: postgres)

@@ -11,7 +11,7 @@ import Glibc
 /// everything. About 2.5 s per cluster. Self-contained (Foundation only): copy this file into
 /// another test target to use the pattern there.
 ///
-/// Finds the server in `$ERS_PG_BIN` or the newest `/usr/lib/postgresql/*/bin` (Debian:
+/// Finds the server in `$ERS_PG_BIN` (only there when set) or the newest `/usr/lib/postgresql/*/bin` (Debian:
 /// `apt-get install -y postgresql-15`). As root it runs every server and client program as
 /// the `postgres` user through `runuser` (PostgreSQL refuses to run as root).
 ///
@@ -105,9 +105,12 @@ final class ThrowawayPostgres {
     /// The newest `…/bin` with the programs used here.
     private static func findBinDirectory() throws -> String {
         var candidates: [String] = []
-        if let explicit = ProcessInfo.processInfo.environment["ERS_PG_BIN"] { candidates.append(explicit) }
-        let versions = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []
-        candidates += versions.sorted { (Int($0) ?? 0) > (Int($1) ?? 0) }.map { "/usr/lib/postgresql/\($0)/bin" }
+        if let explicit = ProcessInfo.processInfo.environment["ERS_PG_BIN"] {
+            candidates = [explicit]
+        } else {
+            let versions = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []
+            candidates = versions.sorted { (Int($0) ?? 0) > (Int($1) ?? 0) }.map { "/usr/lib/postgresql/\($0)/bin" }
+        }
         let tools = ["initdb", "postgres", "pg_isready", "pg_ctl", "psql"]
         guard let found = candidates.first(where: { dir in tools.allSatisfy { FileManager.default.isExecutableFile(atPath: "\(dir)/\($0)") } }) else {
             throw Unavailable(description: "no PostgreSQL server found (looked in $ERS_PG_BIN and /usr/lib/postgresql/*/bin)")
