@@ -169,7 +169,11 @@ let package = Package(
         ),
         .testTarget(name: "ERSComposeTests", dependencies: ["ERSCompose", "ERSSpec", "ERSModel", "ERSRender"]),
         .testTarget(name: "ERSGatewayTests", dependencies: ["ERSGateway", "ERSSpec", "ERSModel", "ERSRender"]),
-        .testTarget(name: "ERSSQLTests", dependencies: ["ERSSQL", "ERSSpec", "ERSModel", "ERSRender"]),
+        .testTarget(
+            name: "ERSSQLTests",
+            dependencies: ["ERSSQL", "ERSSpec", "ERSModel", "ERSRender", .product(name: "Yams", package: "Yams")],
+            exclude: ["Golden"]
+        ),
         .testTarget(
             name: "ERSCtlTests",
             dependencies: ["ERSCtlCommands", "ERSSpec", "ERSModel"],
