@@ -16,7 +16,7 @@ extension NginxConfigView {
 
         var bodySize = defaultClientMaxBodySize
         if let quantity = gateway.clientMaxBodySize {
-            if let bytes = QuantityValue.wholeBytes(quantity), bytes > 0 {
+            if let bytes = quantity.exactWholeUnits, bytes > 0 {
                 bodySize = bytes
             } else {
                 diagnostics.append(.error(gatewayPath.key("clientMaxBodySize"), "'\(quantity)' is not a positive whole number of bytes; write e.g. 10Mi (0 would switch nginx's size check off)"))
@@ -50,7 +50,7 @@ extension NginxConfigView {
             environment: spec.environment,
             targetDescription: target.summary,
             configGeneration: "",
-            workerProcesses: cpuLimit.flatMap(QuantityValue.ceilingUnits).map { "\(max($0, 1))" } ?? "auto",
+            workerProcesses: cpuLimit.flatMap(\.wholeUnitsRoundedUp).map { "\(max($0, 1))" } ?? "auto",
             pidPath: paths.pidFile,
             errorLog: paths.errorLog,
             accessLog: paths.accessLog,
