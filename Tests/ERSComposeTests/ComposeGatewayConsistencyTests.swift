@@ -13,11 +13,11 @@ import Testing
         #expect(!config.routing.upstreams.isEmpty)
         for upstream in config.routing.upstreams {
             for server in upstream.servers {
-                let parts = server.split(separator: ":")
+                let parts = server.address.split(separator: ":")
                 let host = String(parts[0]), port = Int(parts[1])
                 #expect(services[host] != nil, "upstream \(upstream.name): \(host) is not a compose service")
                 let service = try #require(spec.service(named: host))
-                #expect(service.ports.contains { $0.containerPort == port }, "upstream \(upstream.name): \(server)")
+                #expect(service.ports.contains { $0.containerPort == port }, "upstream \(upstream.name): \(server.address)")
                 #expect(gatewayDependencies[host] != nil, "the gateway must start after \(host)")
             }
         }

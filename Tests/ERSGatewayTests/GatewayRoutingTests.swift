@@ -14,7 +14,7 @@ import Testing
                 let expected = target == .kubernetes
                     ? "\(service.name).\(spec.namespace).svc.cluster.local:\(port.effectiveServicePort)"
                     : "\(service.name):\(port.containerPort)"
-                #expect(upstream.servers == [expected])
+                #expect(upstream.servers == [UpstreamServer(address: expected)])
             }
             let routed = Set(spec.gateway.routes.map { GatewayUpstream.name(service: $0.service, port: $0.port) })
             let auth = GatewayUpstream.name(service: spec.gateway.auth.service, port: spec.gateway.auth.port)
@@ -91,5 +91,45 @@ import Testing
         }
         #expect(error.diagnostics.map(\.path.description).allSatisfy { $0.hasSuffix(".service") })
         #expect(!error.diagnostics.isEmpty)
+    }
+
+    /// Two versions of a service side by side, as the rollout executor renders them.
+    static let canaryTarget = GatewayTarget.servers([
+        "auth": [UpstreamServer(address: "127.0.0.1:9001")],
+        "collection": [
+            UpstreamServer(address: "127.0.0.1:9002", weight: 9), UpstreamServer(address: "127.0.0.1:9003", weight: 1),
+            UpstreamServer(address: "127.0.0.1:9004", isDown: true),
+        ],
+    ])
+
+    @Test func explicitServersKeepWeightsAndDown() throws {
+        let config = try Fixtures.renderer().renderConfig(Fixtures.baseSpec(), target: Self.canaryTarget)
+        #expect(config.text.contains("""
+                upstream collection_http {
+                    server 127.0.0.1:9002 weight=9;
+                    server 127.0.0.1:9003 weight=1;
+                    server 127.0.0.1:9004 down;
+                    keepalive 32;
+            """))
+        var shifted = Self.canaryTarget
+        if case .servers(var servers) = shifted {
+            servers["collection"]?[1].weight = 3
+            shifted = .servers(servers)
+        }
+        let next = try Fixtures.renderer().renderConfig(Fixtures.baseSpec(), target: shifted)
+        #expect(next.generation != config.generation, "a weight change is a new generation")
+    }
+
+    @Test func explicitServersAreChecked() throws {
+        let target = GatewayTarget.servers([
+            "auth": [UpstreamServer(address: "127.0.0.1:9001; deny all", weight: 0)],
+            "collection": [UpstreamServer(address: "127.0.0.1:9002", isDown: true)],
+        ])
+        let error = try #require(throws: GatewayRenderError.self) { try GatewayRouting(spec: Fixtures.baseSpec(), target: target) }
+        let messages = error.diagnostics.map(\.message)
+        #expect(messages.count == 3)
+        #expect(messages.contains { $0.contains("is not host:port") })
+        #expect(messages.contains { $0.contains("has weight 0") })
+        #expect(messages.contains { $0.contains("every server of service 'collection' is down") })
     }
 }

@@ -15,6 +15,15 @@ struct NginxSyntaxTests {
         #expect(result.status == 0, "\(result.output)")
     }
 
+    /// Weighted and `down` servers, as the rollout executor renders them.
+    @Test func explicitServersRenderPasses() throws {
+        let prefix = try NginxCheck.makePrefix()
+        defer { try? FileManager.default.removeItem(at: prefix.url) }
+        let text = try Fixtures.renderer().render(Fixtures.baseSpec(), target: GatewayRoutingTests.canaryTarget, paths: prefix.paths)
+        let result = try NginxCheck.test(text, prefix: prefix.url)
+        #expect(result.status == 0, "\(result.output)")
+    }
+
     /// The Kubernetes and compose renders with their real host names, resolved through a stub
     /// `/etc/hosts` in a private mount namespace (nginx resolves upstream names at load time).
     @Test(.enabled(if: NginxCheck.canStubHosts, "needs unshare -m (root)"), arguments: [GatewayTarget.kubernetes, .compose])
@@ -23,7 +32,7 @@ struct NginxSyntaxTests {
         let prefix = try NginxCheck.makePrefix()
         defer { try? FileManager.default.removeItem(at: prefix.url) }
         let config = try Fixtures.renderer().renderConfig(spec, target: target, paths: prefix.paths)
-        let hosts = config.routing.upstreams.flatMap(\.servers).compactMap { $0.split(separator: ":").first.map(String.init) }
+        let hosts = config.routing.upstreams.flatMap(\.servers).compactMap { $0.address.split(separator: ":").first.map(String.init) }
         let result = try NginxCheck.test(config.text, prefix: prefix.url, hosts: hosts)
         #expect(result.status == 0, "\(result.output)")
     }

@@ -46,11 +46,23 @@ extension GatewayRouting {
                 fail(path, "service '\(serviceName)', port '\(portName)' or namespace '\(spec.namespace)' is not a DNS label; use lower-case letters, digits and '-'")
                 return nil
             }
-            guard let address = target.serverAddress(for: service, port: port, in: spec) else {
-                fail(path.key("service"), "the single-host target has no port for service '\(serviceName)'; add it to the target's ports")
+            guard let servers = target.servers(for: service, port: port, in: spec), !servers.isEmpty else {
+                fail(path.key("service"), "the target has no server for service '\(serviceName)'; add it to the target")
                 return nil
             }
-            upstreams[name] = GatewayUpstream(name: name, service: serviceName, port: portName, servers: [address])
+            for server in servers {
+                let parts = server.address.split(separator: ":", omittingEmptySubsequences: false)
+                if parts.count != 2 || !NginxToken.isSafeName(String(parts[0])) || Int(parts[1]).map({ !(1...65535).contains($0) }) ?? true {
+                    fail(path.key("service"), "server '\(server.address)' of service '\(serviceName)' is not host:port with a host name or IPv4 address")
+                }
+                if let weight = server.weight, weight < 1 {
+                    fail(path.key("service"), "server '\(server.address)' of service '\(serviceName)' has weight \(weight); nginx needs at least 1 (mark the server down instead)")
+                }
+            }
+            if servers.allSatisfy(\.isDown) {
+                fail(path.key("service"), "every server of service '\(serviceName)' is down; at least one must take traffic")
+            }
+            upstreams[name] = GatewayUpstream(name: name, service: serviceName, port: portName, servers: servers)
             return name
         }
 

@@ -1,16 +1,18 @@
 public import ERSModel
 
 extension GatewayTarget {
-    /// The `host:port` nginx connects to for `port` of `service` in `spec`, or nil when this
-    /// target has no address for it (a `.host` target without a port for the service).
-    public func serverAddress(for service: Service, port: ContainerPort, in spec: SystemSpec) -> String? {
+    /// The servers nginx connects to for `port` of `service` in `spec`, or nil when this
+    /// target has none for it (a `.host` or `.servers` target without the service).
+    public func servers(for service: Service, port: ContainerPort, in spec: SystemSpec) -> [UpstreamServer]? {
         switch self {
         case .kubernetes:
-            "\(service.name).\(spec.namespace).svc.cluster.local:\(port.effectiveServicePort)"
+            [UpstreamServer(address: "\(service.name).\(spec.namespace).svc.cluster.local:\(port.effectiveServicePort)")]
         case .compose:
-            "\(service.name):\(port.containerPort)"
+            [UpstreamServer(address: "\(service.name):\(port.containerPort)")]
         case .host(let address, let ports):
-            ports[service.name].map { "\(address):\($0)" }
+            ports[service.name].map { [UpstreamServer(address: "\(address):\($0)")] }
+        case .servers(let servers):
+            servers[service.name]
         }
     }
 
@@ -20,6 +22,7 @@ extension GatewayTarget {
         case .kubernetes: "Kubernetes target"
         case .compose: "compose target"
         case .host(let address, _): "single-host target on \(address)"
+        case .servers: "explicit upstream servers"
         }
     }
 }

@@ -18,8 +18,14 @@ public enum GatewayTarget: Sendable, Hashable {
     /// gets a new one, so compose restarts the gateway after re-creating a routed service
     /// (`depends_on.<service>.restart: true` in the rendered compose file).
     case compose
-    /// Every upstream on one host, at the port given per service name: `<host>:<port>`.
-    /// For a single host or VM behind the gateway (the rollout executor) and for tests that run
-    /// `nginx -t` without name resolution. A routed service missing from `ports` is an error.
+    /// Every upstream on one host, at the port given per service name: `<address>:<port>`
+    /// (`address` a host name or IPv4 address). For tests that run nginx without name
+    /// resolution. A routed service missing from `ports` is an error.
     case host(address: String, ports: [String: Int])
+    /// Explicit servers per service name, with weights or `down`: for a single host or VM
+    /// behind the gateway where two versions of a service run side by side (the rollout
+    /// executor shifts weight by rendering again with new weights; the generation changes with
+    /// them). A routed service missing from the map, a weight below 1, or an upstream whose
+    /// servers are all `down` is an error.
+    case servers([String: [UpstreamServer]])
 }

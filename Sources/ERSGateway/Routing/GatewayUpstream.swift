@@ -8,11 +8,11 @@ public struct GatewayUpstream: Sendable, Hashable {
     public var service: String
     /// The name of the service's port (in the service's `ports`).
     public var port: String
-    /// The `server` addresses, `host:port` (one per upstream for the built-in targets).
-    public var servers: [String]
+    /// The servers (one per upstream for the Kubernetes, compose and host targets).
+    public var servers: [UpstreamServer]
 
     /// Creates an upstream.
-    public init(name: String, service: String, port: String, servers: [String]) {
+    public init(name: String, service: String, port: String, servers: [UpstreamServer]) {
         self.name = name
         self.service = service
         self.port = port

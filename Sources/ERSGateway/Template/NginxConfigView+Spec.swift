@@ -60,7 +60,7 @@ extension NginxConfigView {
             connectTimeout: "\(connect)s",
             sendTimeout: "\(send)s",
             readTimeout: "\(read)s",
-            upstreams: routing.upstreams.map { UpstreamView(name: $0.name, servers: $0.servers) },
+            upstreams: routing.upstreams.map { UpstreamView(name: $0.name, servers: $0.servers.map(\.parameters)) },
             listenPort: routing.listenPort,
             authUpstream: routing.authUpstream,
             verifyPath: routing.verifyPath,
