@@ -6,12 +6,12 @@ import Testing
 @Suite struct GatewayRoutingTests {
     @Test func everyUpstreamIsADeclaredServicePort() throws {
         let spec = try Fixtures.baseSpec()
-        for target in [GatewayTarget.kubernetes, .compose] {
+        for target in [GatewayTarget.kubernetes(), .compose] {
             let routing = try GatewayRouting(spec: spec, target: target)
             for upstream in routing.upstreams {
                 let service = try #require(spec.service(named: upstream.service), "upstream \(upstream.name)")
                 let port = try #require(service.port(named: upstream.port), "upstream \(upstream.name)")
-                let expected = target == .kubernetes
+                let expected = target == .kubernetes()
                     ? "\(service.name).\(spec.namespace).svc.cluster.local:\(port.effectiveServicePort)"
                     : "\(service.name):\(port.containerPort)"
                 #expect(upstream.servers == [UpstreamServer(address: expected)])
@@ -21,6 +21,11 @@ import Testing
             #expect(Set(routing.upstreams.map(\.name)) == routed.union([auth]))
             #expect(Set(routing.locations.map(\.upstream)).isSubset(of: Set(routing.upstreams.map(\.name))))
         }
+    }
+
+    @Test func clusterDomainIsTheTargets() throws {
+        let routing = try GatewayRouting(spec: Fixtures.baseSpec(), target: .kubernetes(clusterDomain: "corp.internal"))
+        #expect(routing.upstreams.first?.servers == [UpstreamServer(address: "auth.ers.svc.corp.internal:80")])
     }
 
     @Test func baseLocations() throws {

@@ -40,7 +40,7 @@ import Testing
 
     @Test func targetsDifferOnlyInUpstreamAddresses() throws {
         let spec = try Fixtures.baseSpec()
-        let kubernetes = try Fixtures.renderer().renderConfig(spec, target: .kubernetes)
+        let kubernetes = try Fixtures.renderer().renderConfig(spec, target: .kubernetes())
         let compose = try Fixtures.renderer().renderConfig(spec, target: .compose)
         #expect(kubernetes.generation != compose.generation)
         #expect(ConfigText.withoutAddresses(kubernetes.text, generation: kubernetes.generation)
@@ -50,7 +50,7 @@ import Testing
     }
 
     @Test func generationIsTheHashOfTheConfigWithoutIt() throws {
-        let config = try Fixtures.renderer().renderConfig(Fixtures.baseSpec(), target: .kubernetes)
+        let config = try Fixtures.renderer().renderConfig(Fixtures.baseSpec(), target: .kubernetes())
         #expect(config.generation.count == 16)
         let health = try #require(ConfigText.locations(in: config.text)["= /healthz"])
         #expect(health.contains("set $ers_config_generation \"\(config.generation)\";"))

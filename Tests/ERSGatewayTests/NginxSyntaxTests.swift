@@ -26,7 +26,7 @@ struct NginxSyntaxTests {
 
     /// The Kubernetes and compose renders with their real host names, resolved through a stub
     /// `/etc/hosts` in a private mount namespace (nginx resolves upstream names at load time).
-    @Test(.enabled(if: NginxCheck.canStubHosts, "needs unshare -m (root)"), arguments: [GatewayTarget.kubernetes, .compose])
+    @Test(.enabled(if: NginxCheck.canStubHosts, "needs unshare -m (root)"), arguments: [GatewayTarget.kubernetes(), .compose])
     func targetRenderPasses(target: GatewayTarget) throws {
         let spec = try Fixtures.baseSpec()
         let prefix = try NginxCheck.makePrefix()
@@ -43,7 +43,7 @@ struct NginxSyntaxTests {
         let spec = try Fixtures.baseSpec()
         let prefix = try NginxCheck.makePrefix()
         defer { try? FileManager.default.removeItem(at: prefix.url) }
-        let text = try Fixtures.renderer().render(spec, target: .kubernetes, paths: prefix.paths)
+        let text = try Fixtures.renderer().render(spec, target: .kubernetes(), paths: prefix.paths)
         let result = try NginxCheck.test(text, prefix: prefix.url, hosts: ["unrelated.invalid"])
         #expect(result.status != 0)
         #expect(result.output.contains("host not found in upstream"))

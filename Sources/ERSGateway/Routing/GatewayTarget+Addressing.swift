@@ -5,8 +5,8 @@ extension GatewayTarget {
     /// target has none for it (a `.host` or `.servers` target without the service).
     public func servers(for service: Service, port: ContainerPort, in spec: SystemSpec) -> [UpstreamServer]? {
         switch self {
-        case .kubernetes:
-            [UpstreamServer(address: "\(service.name).\(spec.namespace).svc.cluster.local:\(port.effectiveServicePort)")]
+        case .kubernetes(let clusterDomain):
+            [UpstreamServer(address: "\(service.name).\(spec.namespace).svc.\(clusterDomain):\(port.effectiveServicePort)")]
         case .compose:
             [UpstreamServer(address: "\(service.name):\(port.containerPort)")]
         case .host(let address, let ports):

@@ -5,13 +5,15 @@
 /// ngx_http_upstream_module, `server`): a name must resolve at that moment, and a later change of
 /// its address is seen only after the next reload.
 public enum GatewayTarget: Sendable, Hashable {
-    /// A pod in the spec's namespace: `<service>.<namespace>.svc.cluster.local:<servicePort>`.
+    /// A pod in the spec's namespace: `<service>.<namespace>.svc.<clusterDomain>:<servicePort>`
+    /// (a fully qualified name, so no resolver search list is tried; pass the same cluster
+    /// domain as ERSKubernetes' `KubernetesRenderOptions.clusterDomain`, kubelet
+    /// `--cluster-domain`).
     ///
     /// Resolving once is correct here: a ClusterIP Service keeps its virtual IP for its whole
     /// lifetime, and kube-proxy spreads the gateway's connections over the ready pods behind it.
     /// Only deleting and re-creating a Service changes the IP; restart the gateway pods then.
-    /// The cluster domain is the default `cluster.local`.
-    case kubernetes
+    case kubernetes(clusterDomain: String = "cluster.local")
     /// A compose project: `<service>:<containerPort>`, the service's name on the project network.
     ///
     /// Docker's embedded DNS answers with the container's current IP; a re-created container
