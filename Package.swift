@@ -61,7 +61,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "ERSKubernetes", dependencies: ["ERSModel", "ERSRender"], swiftSettings: swiftSettings),
-        .target(name: "ERSCompose", dependencies: ["ERSModel", "ERSRender", "ERSGateway"], swiftSettings: swiftSettings),
+        .target(name: "ERSCompose", dependencies: ["ERSModel", "ERSRender"], swiftSettings: swiftSettings),
         .target(
             name: "ERSGateway",
             dependencies: ["ERSModel", "ERSRender", .product(name: "Mustache", package: "swift-mustache")],
@@ -167,8 +167,16 @@ let package = Package(
             dependencies: ["ERSKubernetes", "ERSSpec", "ERSModel", "ERSRender", .product(name: "Yams", package: "Yams")],
             exclude: ["Golden", "Fixtures"]
         ),
-        .testTarget(name: "ERSComposeTests", dependencies: ["ERSCompose", "ERSSpec", "ERSModel", "ERSRender"]),
-        .testTarget(name: "ERSGatewayTests", dependencies: ["ERSGateway", "ERSSpec", "ERSModel", "ERSRender"]),
+        .testTarget(
+            name: "ERSComposeTests",
+            dependencies: ["ERSCompose", "ERSGateway", "ERSSpec", "ERSModel", "ERSRender", .product(name: "Yams", package: "Yams")],
+            exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "ERSGatewayTests",
+            dependencies: ["ERSGateway", "ERSSpec", "ERSModel", "ERSRender", .product(name: "Yams", package: "Yams")],
+            exclude: ["Golden"]
+        ),
         .testTarget(
             name: "ERSSQLTests",
             dependencies: ["ERSSQL", "ERSSpec", "ERSModel", "ERSRender", .product(name: "Yams", package: "Yams")],
