@@ -184,8 +184,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ERSCtlTests",
-            dependencies: ["ERSCtlCommands", "ERSSpec", "ERSModel"],
-            exclude: ["Fixtures"]
+            dependencies: ["ERSCtlCommands", "ERSSpec", "ERSModel", "ERSRender", .product(name: "Yams", package: "Yams")],
+            exclude: ["Fixtures", "Golden"]
         ),
     ]
 )
