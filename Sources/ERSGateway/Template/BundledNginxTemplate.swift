@@ -57,6 +57,18 @@ http {
     client_header_timeout 10s;
     client_body_timeout 30s;
     client_max_body_size {{clientMaxBodySize}};
+{{#hasTrustedProxies}}
+
+    # The client address for rate limits and logs: the last untrusted address of
+    # X-Forwarded-For, trusted only when the request comes from one of these proxies.
+{{/hasTrustedProxies}}
+{{#trustedProxies}}
+    set_real_ip_from {{.}};
+{{/trustedProxies}}
+{{#hasTrustedProxies}}
+    real_ip_header X-Forwarded-For;
+    real_ip_recursive on;
+{{/hasTrustedProxies}}
 {{#rateLimit}}
 
     # {{requestsPerSecond}} requests per second per client address, bursts of {{burst}} served at once.

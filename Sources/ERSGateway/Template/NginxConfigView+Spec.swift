@@ -42,6 +42,9 @@ extension NginxConfigView {
         if !NginxToken.isSafeName(spec.name) || !NginxToken.isSafeName(spec.environment) {
             diagnostics.append(.error(FieldPath.root.key("name"), "system name '\(spec.name)' or environment '\(spec.environment)' is not a DNS label"))
         }
+        for (index, cidr) in (gateway.trustedProxies ?? []).enumerated() where !NginxToken.isSafePath("/" + cidr) {
+            diagnostics.append(.error(gatewayPath.key("trustedProxies").index(index), "'\(cidr)' is not a CIDR"))
+        }
         guard diagnostics.isEmpty else { throw GatewayRenderError(diagnostics: diagnostics) }
 
         let cpuLimit = spec.service(named: gateway.service)?.resources?.limits?.cpu
@@ -57,6 +60,7 @@ extension NginxConfigView {
             tempRoot: paths.tempDirectory,
             clientMaxBodySize: NginxSize.text(bytes: bodySize),
             rateLimit: gateway.rateLimit.map { RateLimitView(requestsPerSecond: $0.requestsPerSecond, burst: $0.burst) },
+            trustedProxies: gateway.trustedProxies ?? [],
             connectTimeout: "\(connect)s",
             sendTimeout: "\(send)s",
             readTimeout: "\(read)s",

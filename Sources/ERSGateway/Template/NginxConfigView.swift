@@ -31,6 +31,8 @@ struct NginxConfigView {
     var tempRoot: String
     var clientMaxBodySize: String
     var rateLimit: RateLimitView?
+    var trustedProxies: [String]
+    var hasTrustedProxies: Bool { !trustedProxies.isEmpty }
     var connectTimeout: String
     var sendTimeout: String
     var readTimeout: String

@@ -217,6 +217,7 @@ public enum SpecSchema {
             .optional("ingressClassName", .string, "Ingress class (ingress)."),
             .optional("tlsSecretName", .string, "TLS Secret (ingress)."),
         ])), "Exposure."),
+        .optional("trustedProxies", .list(.string, keyedBy: nil), "CIDRs of proxies whose X-Forwarded-For is trusted for the client address (set_real_ip_from)."),
     ]))
 
     static let partitionedTable = SchemaType.object(SchemaObject("PartitionedTable", "A monthly range-partitioned table.", [
