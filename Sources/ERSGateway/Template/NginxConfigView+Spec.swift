@@ -61,6 +61,7 @@ extension NginxConfigView {
             clientMaxBodySize: NginxSize.text(bytes: bodySize),
             rateLimit: gateway.rateLimit.map { RateLimitView(requestsPerSecond: $0.requestsPerSecond, burst: $0.burst) },
             trustedProxies: gateway.trustedProxies ?? [],
+            hasTrustedProxies: !(gateway.trustedProxies ?? []).isEmpty,
             connectTimeout: "\(connect)s",
             sendTimeout: "\(send)s",
             readTimeout: "\(read)s",

@@ -32,7 +32,8 @@ struct NginxConfigView {
     var clientMaxBodySize: String
     var rateLimit: RateLimitView?
     var trustedProxies: [String]
-    var hasTrustedProxies: Bool { !trustedProxies.isEmpty }
+    /// Stored, not computed: templates see stored properties only.
+    var hasTrustedProxies: Bool
     var connectTimeout: String
     var sendTimeout: String
     var readTimeout: String
