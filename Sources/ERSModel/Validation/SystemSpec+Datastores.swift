@@ -7,20 +7,20 @@ extension SystemSpec {
             switch datastore.placement {
             case .external:
                 if datastore.host == nil {
-                    diagnostics.append(.error(path.key("host"), "an external datastore needs host (e.g. db.example.com); or set placement: inCluster"))
+                    diagnostics.append(.error(path.key("placement"), "an external datastore needs host (e.g. host: db.example.com); add it, or set placement: inCluster"))
                 }
                 if datastore.cidr == nil {
-                    diagnostics.append(.error(path.key("cidr"), "an external datastore needs cidr so the egress NetworkPolicy can allow it (NetworkPolicies match addresses, not host names), e.g. 10.20.0.0/24"))
+                    diagnostics.append(.error(path.key("placement"), "an external datastore needs cidr so the egress NetworkPolicy can allow it (NetworkPolicies match addresses, not host names), e.g. 10.20.0.0/24"))
                 }
                 if datastore.image != nil || datastore.storage != nil {
-                    diagnostics.append(.warning(path, "image and storage are ignored for an external datastore; remove them (null in an overlay)"))
+                    diagnostics.append(.warning(path.key("placement"), "image and storage are ignored for an external datastore; remove them (null in an overlay)"))
                 }
             case .inCluster:
                 if datastore.image == nil {
-                    diagnostics.append(.error(path.key("image"), "an in-cluster datastore needs image, e.g. {repository: docker.io/library/postgres, tag: \"15.10-bookworm\"}"))
+                    diagnostics.append(.error(path.key("placement"), "an in-cluster datastore needs image, e.g. {repository: docker.io/library/postgres, tag: \"15.10-bookworm\"}"))
                 }
                 if datastore.storage == nil {
-                    diagnostics.append(.error(path.key("storage"), "an in-cluster datastore needs storage (e.g. {size: 20Gi}); without a volume its data is lost on restart"))
+                    diagnostics.append(.error(path.key("placement"), "an in-cluster datastore needs storage (e.g. {size: 20Gi}); without a volume its data is lost on restart"))
                 }
             }
             if datastore.engine == .postgresql, datastore.database == nil {

@@ -6,7 +6,7 @@ extension SystemSpec {
         func check(_ resources: ResourceRequirements?, _ path: FieldPath) {
             guard let resources else { return }
             for (kind, list) in [("requests", resources.requests), ("limits", resources.limits)] {
-                if let memory = list?.memory, let warning = memory.memoryMistake {
+                if let memory = list?.memory, let warning = memory.memoryWarning() {
                     diagnostics.append(.error(path.key(kind).key("memory"), warning))
                 }
                 if let cpu = list?.cpu, cpu.isZero {

@@ -18,12 +18,6 @@ extension SystemSpec {
                         diagnostics.append(.error(path.key("autoscaling").key("metrics"), "a \(metric.resource.rawValue) utilization target needs a \(metric.resource.rawValue) request (utilization is a percent of it); set resources.requests.\(metric.resource.rawValue)"))
                     }
                 }
-                for (direction, rules) in [("scaleUp", hpa.behavior?.scaleUp), ("scaleDown", hpa.behavior?.scaleDown)] {
-                    guard let rules else { continue }
-                    if rules.selectPolicy != .disabled, rules.policies?.isEmpty ?? true {
-                        diagnostics.append(.error(path.key("autoscaling").key("behavior").key(direction).key("policies"), "at least one policy is required unless selectPolicy is Disabled; add e.g. {type: Percent, value: 100, periodSeconds: 15}"))
-                    }
-                }
                 if service.replicas != nil {
                     diagnostics.append(.error(path.key("replicas"), "replicas is set while an autoscaler owns the replica count; remove replicas (the autoscaler keeps between minReplicas and maxReplicas)"))
                 }

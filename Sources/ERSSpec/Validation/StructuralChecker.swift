@@ -54,7 +54,7 @@ struct StructuralChecker {
         for entry in mapping.entries where !entry.key.hasPrefix(DuplicateKeyLocator.placeholderPrefix) {
             guard let property = object.property(entry.key) else {
                 let known = object.properties.map(\.name)
-                let hint = SpellingSuggestion.closest(to: entry.key, among: known).map { "did you mean '\($0)'?" }
+                let hint = closestMatch(to: entry.key, among: known).map { "did you mean '\($0)'?" }
                     ?? "known keys: \(known.joined(separator: ", "))"
                 diagnostics.append(Diagnostic(
                     .error, path.key(entry.key), "unknown key '\(entry.key)' in \(object.name); \(hint)",
@@ -139,7 +139,7 @@ struct StructuralChecker {
             return nil
         }
         if let allowed, !allowed.contains(scalar.text) {
-            let hint = SpellingSuggestion.closest(to: scalar.text, among: allowed).map { "did you mean '\($0)'? " } ?? ""
+            let hint = closestMatch(to: scalar.text, among: allowed).map { "did you mean '\($0)'? " } ?? ""
             report(node, path, "'\(scalar.text)' is not allowed; \(hint)use one of: \(allowed.joined(separator: ", "))")
             return nil
         }
