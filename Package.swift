@@ -44,7 +44,7 @@ let package = Package(
             dependencies: ["ERSModel", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
-        .target(name: "ERSKubernetes", dependencies: ["ERSModel", "ERSRender", "ERSGateway"], swiftSettings: swiftSettings),
+        .target(name: "ERSKubernetes", dependencies: ["ERSModel", "ERSRender"], swiftSettings: swiftSettings),
         .target(name: "ERSCompose", dependencies: ["ERSModel", "ERSRender", "ERSGateway"], swiftSettings: swiftSettings),
         .target(
             name: "ERSGateway",
@@ -68,7 +68,11 @@ let package = Package(
         .testTarget(name: "ERSModelTests", dependencies: ["ERSModel"]),
         .testTarget(name: "ERSSpecTests", dependencies: ["ERSSpec", "ERSModel"]),
         .testTarget(name: "ERSRenderTests", dependencies: ["ERSRender"]),
-        .testTarget(name: "ERSKubernetesTests", dependencies: ["ERSKubernetes", "ERSSpec", "ERSModel", "ERSRender"]),
+        .testTarget(
+            name: "ERSKubernetesTests",
+            dependencies: ["ERSKubernetes", "ERSSpec", "ERSModel", "ERSRender", .product(name: "Yams", package: "Yams")],
+            exclude: ["Golden", "Fixtures"]
+        ),
         .testTarget(name: "ERSComposeTests", dependencies: ["ERSCompose", "ERSSpec", "ERSModel", "ERSRender"]),
         .testTarget(name: "ERSGatewayTests", dependencies: ["ERSGateway", "ERSSpec", "ERSModel", "ERSRender"]),
         .testTarget(name: "ERSSQLTests", dependencies: ["ERSSQL", "ERSSpec", "ERSModel", "ERSRender"]),

@@ -39,10 +39,14 @@ public struct Service: Sendable, Hashable, Codable {
     public var writablePaths: [String]?
     /// Whether compose publishes this service's ports on the host (default: only the gateway).
     public var publish: Bool?
+    /// The UID (and GID) the container runs as: Kubernetes pod `securityContext.runAsUser`,
+    /// `runAsGroup` and `fsGroup`, compose `user`. Nil takes the renderer's default (65532,
+    /// the distroless `nonroot` user). Never 0.
+    public var runAsUser: Int?
 
     private enum CodingKeys: String, CodingKey {
         case name, image, command, args, ports, env, config, secrets, resources, probes, replicas, autoscaling
-        case disruptionBudget, network, rollout, datastores, writablePaths, publish
+        case disruptionBudget, network, rollout, datastores, writablePaths, publish, runAsUser
     }
 
     /// Creates a service; every optional part defaults to nil (not set).
@@ -52,7 +56,7 @@ public struct Service: Sendable, Hashable, Codable {
         secrets: [SecretReference]? = nil, resources: ResourceRequirements? = nil, probes: Probes? = nil,
         replicas: Int? = nil, autoscaling: Autoscaling? = nil, disruptionBudget: DisruptionBudget? = nil,
         network: NetworkAccess? = nil, rollout: RolloutStrategy? = nil, datastores: [String]? = nil,
-        writablePaths: [String]? = nil, publish: Bool? = nil
+        writablePaths: [String]? = nil, publish: Bool? = nil, runAsUser: Int? = nil
     ) {
         self.name = name
         self.image = image
@@ -72,6 +76,7 @@ public struct Service: Sendable, Hashable, Codable {
         self.datastores = datastores
         self.writablePaths = writablePaths
         self.publish = publish
+        self.runAsUser = runAsUser
     }
 }
 
@@ -93,7 +98,8 @@ extension Service {
             network: try c.decodeIfPresent(NetworkAccess.self, forKey: .network),
             rollout: try c.decodeIfPresent(RolloutStrategy.self, forKey: .rollout),
             datastores: try c.decodeIfPresent([String].self, forKey: .datastores),
-            writablePaths: try c.decodeIfPresent([String].self, forKey: .writablePaths), publish: try c.decodeIfPresent(Bool.self, forKey: .publish)
+            writablePaths: try c.decodeIfPresent([String].self, forKey: .writablePaths), publish: try c.decodeIfPresent(Bool.self, forKey: .publish),
+            runAsUser: try c.decodeIfPresent(Int.self, forKey: .runAsUser)
         )
     }
 

@@ -153,6 +153,7 @@ public enum SpecSchema {
         .optional("datastores", .list(.string, keyedBy: nil), "Datastores used (names)."),
         .optional("writablePaths", .list(.string, keyedBy: nil), "Writable paths in the read-only root filesystem."),
         .optional("publish", .boolean, "Publish ports on the host in compose."),
+        .optional("runAsUser", .integer(minimum: 1, maximum: 2147483647), "UID and GID the container runs as (default 65532; never 0)."),
     ]))
 
     static let datastore = SchemaType.object(SchemaObject("Datastore", "A PostgreSQL or Redis datastore.", [
