@@ -531,7 +531,7 @@ def main() -> int:
     p.add_argument("--services", type=int, default=1000)
     args = parser.parse_args()
 
-    if getattr(args, "services", 1) < 3:
+    if getattr(args, "services", 3) < 3:
         parser.error("--services must be at least 3 (the gateway routes to svc-0001..svc-0003)")
     if args.command == "spec":
         write_spec(args.base, args.out, args.services)
