@@ -24,13 +24,13 @@ struct DiffCommand: ParsableCommand {
     var previous: String
 
     @Option(help: "First month (YYYY-MM) of the initial partitions; use the earlier render's.")
-    var asOf: String?
+    var asOf: YearMonth?
 
     func run() throws {
-        let result = SpecLoader().load(path: envFile)
-        DiagnosticFormat.text.emit(result.diagnostics)
-        guard let spec = result.spec, !result.hasErrors else { throw ExitCodes.specInvalid }
-        let files = try RenderPipeline(asOf: asOf ?? CurrentMonth.text()).render(spec)
+        let rendering = SpecRendering(path: envFile, asOf: asOf ?? .current)
+        DiagnosticFormat.text.emit(rendering.diagnostics)
+        guard !rendering.hasErrors else { throw ExitCodes.specInvalid }
+        let files = rendering.files
         let old = OutputDirectory(url: URL(fileURLWithPath: previous)).readPrevious()
         let report = RenderDiff(old: old, new: Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.contents) }))
         print(report.text, terminator: "")

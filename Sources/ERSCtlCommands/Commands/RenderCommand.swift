@@ -22,16 +22,16 @@ struct RenderCommand: ParsableCommand {
     var output: String
 
     @Option(help: "First month (YYYY-MM, UTC) of the initial partitions in the SQL; default: the current month.")
-    var asOf: String?
+    var asOf: YearMonth?
 
     @Option(help: "Diagnostics as text (stderr) or json (stdout).")
     var format: DiagnosticFormat = .text
 
     func run() throws {
-        let result = SpecLoader().load(path: envFile)
-        format.emit(result.diagnostics)
-        guard let spec = result.spec, !result.hasErrors else { throw ExitCodes.specInvalid }
-        let files = try RenderPipeline(asOf: asOf ?? CurrentMonth.text()).render(spec)
+        let rendering = SpecRendering(path: envFile, asOf: asOf ?? .current)
+        format.emit(rendering.diagnostics)
+        guard !rendering.hasErrors else { throw ExitCodes.specInvalid }
+        let files = rendering.files
         do {
             try OutputDirectory(url: URL(fileURLWithPath: output)).write(files)
         } catch {
@@ -41,16 +41,5 @@ struct RenderCommand: ParsableCommand {
         if format == .text {
             FileHandle.standardError.write(Data("rendered \(files.count) files into \(output)\n".utf8))
         }
-    }
-}
-
-/// The current UTC month as `YYYY-MM`.
-enum CurrentMonth {
-    static func text(now: Date = Date()) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let parts = calendar.dateComponents([.year, .month], from: now)
-        let year = parts.year ?? 1970, month = parts.month ?? 1
-        return "\(year)-\(month < 10 ? "0" : "")\(month)"
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import ERSModel
-import ERSSpec
 
 /// `ersctl validate ENV_FILE`: loads and checks a spec without rendering anything.
 struct ValidateCommand: ParsableCommand {
@@ -17,8 +16,8 @@ struct ValidateCommand: ParsableCommand {
     var format: DiagnosticFormat = .text
 
     func run() throws {
-        let result = SpecLoader().load(path: envFile)
-        format.emit(result.diagnostics)
-        if result.hasErrors || result.spec == nil { throw ExitCodes.specInvalid }
+        let rendering = SpecRendering(path: envFile, asOf: .current)
+        format.emit(rendering.diagnostics)
+        if rendering.hasErrors { throw ExitCodes.specInvalid }
     }
 }

@@ -1,0 +1,1 @@
+print("ers-server: not built yet")

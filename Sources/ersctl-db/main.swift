@@ -1,0 +1,1 @@
+print("ersctl-db: not built yet")
