@@ -158,9 +158,14 @@ def write_spec(base: Path, out: Path, services: int) -> None:
 # renders for the spec above as reasonable (see Tests/ERSKubernetesTests/Golden).
 
 
+def component(name: str) -> str:
+    """ERS's `app.kubernetes.io/component`: the gateway, the services it routes to, the rest."""
+    return {service_name(1): "gateway", service_name(2): "api", service_name(3): "api"}.get(name, "backend")
+
+
 def labels(name: str, *, final: bool) -> dict:
     result = {
-        "app.kubernetes.io/component": "api",
+        "app.kubernetes.io/component": component(name),
         "app.kubernetes.io/instance": INSTANCE,
         "app.kubernetes.io/managed-by": "ersctl",
         "app.kubernetes.io/name": name,
