@@ -13,6 +13,8 @@ Python 3.11 standard library plus PyYAML with libyaml (yaml.CSafeDumper). Subcom
   measure --label L --results F -- CMD...
                                      runs CMD under `/usr/bin/time -v` (stdout to /dev/null),
                                      appends {label, wall, rss_kb, user, sys, ...} to F (JSONL)
+  check-peers DIR [--services N]     builds the overlay for N (20) services with kubectl kustomize
+                                     and checks it yields exactly the objects the dump writes
   count DIR                          objects per kind in DIR/**/*.yaml
   report RESULTS --services N        the results table with the targets, PASS/FAIL
 
