@@ -42,8 +42,7 @@ public struct SpecLoader: Sendable {
         // decodes, the semantic checks run too, so one run reports every problem.
         let spec: SystemSpec
         do {
-            let data = try JSONSerialization.data(withJSONObject: plain ?? [:])
-            spec = try JSONDecoder().decode(SystemSpec.self, from: data)
+            spec = try SystemSpec(from: PlainValueDecoder(value: plain ?? [String: Any]()))
         } catch {
             if structurallySound {
                 diagnostics.append(Diagnostic(
