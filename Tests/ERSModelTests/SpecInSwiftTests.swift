@@ -12,12 +12,13 @@ import Testing
             probes: Probes(liveness: Probe(path: "/health", port: "http"), readiness: Probe(path: "/ready", port: "http")),
             autoscaling: Autoscaling(minReplicas: minReplicas, maxReplicas: maxReplicas, metrics: [ResourceMetric(resource: .cpu, averageUtilization: 70)]),
             disruptionBudget: DisruptionBudget(maxUnavailable: .count(1)))
+        let nginx = Service(name: "gateway", image: ImageReference(repository: "nginx", tag: "1.27"), ports: [http])
         let gateway = Gateway(
-            service: apiName, port: "http", auth: GatewayAuth(service: apiName, port: "http", verifyPath: "/auth/verify"),
+            service: "gateway", port: "http", auth: GatewayAuth(service: apiName, port: "http", verifyPath: "/auth/verify"),
             routes: [Route(name: "api", path: "/api", service: apiName, port: "http")])
         return SystemSpec(
             name: "ers", environment: "test", namespace: "ers-test",
-            images: ImageDefaults(registry: "registry.example.com/ers", tag: "1.0.0"), services: [api], gateway: gateway)
+            images: ImageDefaults(registry: "registry.example.com/ers", tag: "1.0.0"), services: [nginx, api], gateway: gateway)
     }
 
     @Test func aSoundSpecHasNoDiagnostics() {
@@ -34,13 +35,13 @@ import Testing
 
     @Test func imagesResolveAgainstTheDefaults() {
         let spec = Self.spec()
-        #expect(spec.resolvedImage(spec.services[0].image) == "registry.example.com/ers/ers-server:1.0.0")
+        #expect(spec.resolvedImage(spec.services[1].image) == "registry.example.com/ers/ers-server:1.0.0")
         #expect(spec.resolvedImage(ImageReference(repository: "docker.io/library/postgres", tag: "15.10")) == "docker.io/library/postgres:15.10")
     }
 
     @Test func quantitiesCompareAcrossUnits() throws {
         var spec = Self.spec()
-        spec.services[0].resources = ResourceRequirements(
+        spec.services[1].resources = ResourceRequirements(
             requests: ResourceList(cpu: .cpu(millicores: 250), memory: try Quantity(parsing: "1Gi")), limits: ResourceList(memory: try Quantity(parsing: "1000M")))
         #expect(spec.validate().map(\.path.description) == ["services[api].resources.requests.memory"])
     }

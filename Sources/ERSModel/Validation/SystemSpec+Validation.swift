@@ -12,6 +12,8 @@ extension SystemSpec {
         diagnostics += validateDatastores()
         diagnostics += validateEnvironmentReferences()
         diagnostics += validateReferences()
+        diagnostics += validateCollisions()
+        diagnostics += validateSchedulesAndHosts()
         return diagnostics
     }
 }

@@ -88,8 +88,8 @@ public enum SpecSchema {
     ]))
 
     static let autoscaling = SchemaType.object(SchemaObject("Autoscaling", "autoscaling/v2 HorizontalPodAutoscaler.", [
-        .required("minReplicas", .integer(minimum: 1, maximum: nil), "Lowest replica count."),
-        .required("maxReplicas", .integer(minimum: 1, maximum: nil), "Highest replica count."),
+        .required("minReplicas", .integer(minimum: 1, maximum: 2147483647), "Lowest replica count."),
+        .required("maxReplicas", .integer(minimum: 1, maximum: 2147483647), "Highest replica count."),
         .required("metrics", .list(.object(SchemaObject("ResourceMetric", "A resource utilization target.", [
             .required("resource", .enumeration(ResourceName.self), "cpu or memory."),
             .required("averageUtilization", .integer(minimum: 1, maximum: nil), "Percent of the request."),
@@ -145,7 +145,7 @@ public enum SpecSchema {
         .optional("secrets", .list(secret, keyedBy: "name"), "Secrets mounted as files."),
         .optional("resources", resources, "CPU and memory."),
         .optional("probes", probes, "Probes."),
-        .optional("replicas", .integer(minimum: 0, maximum: nil), "Replicas without autoscaling (default 1)."),
+        .optional("replicas", .integer(minimum: 0, maximum: 2147483647), "Replicas without autoscaling (default 1)."),
         .optional("autoscaling", autoscaling, "Horizontal pod autoscaling."),
         .optional("disruptionBudget", disruptionBudget, "PodDisruptionBudget."),
         .optional("network", network, "Network access beyond the defaults."),
@@ -202,9 +202,9 @@ public enum SpecSchema {
             .required("burst", .integer(minimum: 0, maximum: nil), "Burst above the rate."),
         ])), "Rate limit."),
         .optional("timeouts", .object(SchemaObject("GatewayTimeouts", "Proxy timeouts, seconds.", [
-            .optional("connectSeconds", .integer(minimum: 1, maximum: nil), "proxy_connect_timeout."),
-            .optional("sendSeconds", .integer(minimum: 1, maximum: nil), "proxy_send_timeout."),
-            .optional("readSeconds", .integer(minimum: 1, maximum: nil), "proxy_read_timeout."),
+            .optional("connectSeconds", .integer(minimum: 1, maximum: 86400), "proxy_connect_timeout."),
+            .optional("sendSeconds", .integer(minimum: 1, maximum: 86400), "proxy_send_timeout."),
+            .optional("readSeconds", .integer(minimum: 1, maximum: 86400), "proxy_read_timeout."),
         ])), "Timeouts."),
         .optional("exposure", .object(SchemaObject("GatewayExposure", "How the gateway is reached.", [
             .required("kind", .enumeration(ExposureKind.self), "httpRoute or ingress."),
