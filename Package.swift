@@ -98,9 +98,10 @@ let package = Package(
         .target(
             name: "ERSDatabaseCommands",
             dependencies: [
-                "ERSDatabase", "ERSModel", "ERSSpec",
+                "ERSDatabase", "ERSModel", "ERSSpec", "ERSSQL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings
         ),

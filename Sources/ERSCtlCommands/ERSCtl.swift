@@ -11,11 +11,18 @@ public struct ERSCtl: AsyncParsableCommand {
             One spec per environment (environments/<env>.yaml, overlaying base.yaml) renders \
             Kubernetes manifests, a compose file, the nginx gateway config and PostgreSQL DDL.
 
+            `ersctl migrate` and `ersctl partitions` run ersctl-db, the database part of ersctl, \
+            installed beside it.
+
             Exit codes: 0 success; 1 the spec has errors; 3 diff found changes; 4 diff found \
-            changes Kubernetes refuses; 64 bad command line; 74 a file could not be read or written.
+            changes Kubernetes refuses; 64 bad command line; 74 a file could not be read or \
+            written; 127 ersctl-db not found (migrate, partitions: otherwise ersctl-db's codes).
             """,
         version: "0.1.0",
-        subcommands: [RenderCommand.self, ValidateCommand.self, SchemaCommand.self, DiffCommand.self]
+        subcommands: [
+            RenderCommand.self, ValidateCommand.self, SchemaCommand.self, DiffCommand.self,
+            MigratePassthroughCommand.self, PartitionsPassthroughCommand.self,
+        ]
     )
 
     /// Creates the command (ArgumentParser calls this).
