@@ -110,6 +110,8 @@ for env in "${envs[@]}"; do
 done
 
 phase "swift test"
+# The command-line tests run the ers-server binary that sits next to the test bundle.
+swift build --product ers-server
 mkdir -p .build
 set +e
 swift test 2>&1 | tee .build/swift-test.log

@@ -93,10 +93,26 @@ struct PartitionDDLRendererTests {
         #expect(!partitions.contains("DEFAULT;"))
     }
 
-    @Test func noTablesNoFiles() throws {
+    @Test func noTablesOnlyTheApplicationMigrations() throws {
         var spec = try Fixtures.baseSpec()
         spec.partitionedTables = []
-        #expect(try render(spec).isEmpty)
+        #expect(try render(spec).map(\.path) == ["sql/0100_create_users.sql"])
+    }
+
+    @Test func applicationMigrationsFollowTheTablesAndAreTheSameForEveryAsOf() throws {
+        let spec = try Fixtures.baseSpec()
+        let january = try PartitionDDLRenderer(asOf: Fixtures.january2026).render(spec)
+        let later = try PartitionDDLRenderer(asOf: try #require(YearMonth("2031-07"))).render(spec)
+        #expect(january.map(\.path) == ["sql/0001_create_reports.sql", "sql/0002_create_audit_logs.sql", "sql/0100_create_users.sql", "sql/R__partitions.sql"])
+        #expect(january[2] == later[2])
+        #expect(january.map(\.path) == january.map(\.path).sorted())
+    }
+
+    @Test func aTableOrIndexMayNotTakeTheUsersTablesNames() throws {
+        var spec = try Fixtures.baseSpec()
+        spec.partitionedTables[0].name = "users"
+        let problems = PartitionDDLRenderer(asOf: Fixtures.january2026).validate(spec).filter { $0.severity == .error }
+        #expect(problems.contains { $0.message.contains("taken by ERS's own 0100_create_users.sql") })
     }
 
     @Test func monthlyPartitionNamesAndBounds() throws {

@@ -1,0 +1,17 @@
+public import ArgumentParser
+
+/// `ers-server`: the runtime services of ERS, one subcommand per role.
+public struct ERSServer: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "ers-server",
+        abstract: "The ERS runtime services: one binary, a subcommand per role.",
+        discussion: """
+            Configuration comes from the environment (see docs/ers-server.md): HTTP_HOST, HTTP_PORT, LOG_LEVEL, \
+            DATABASE_URL, DATABASE_PASSWORD[_FILE], REDIS_URL, REDIS_PASSWORD[_FILE], JWT_SECRET[_FILE], JWT_ISSUER, \
+            JWT_AUDIENCE, JWT_LIFETIME_SECONDS, BCRYPT_COST.
+            """,
+        subcommands: [AuthCommand.self, HealthcheckCommand.self, UsersCommand.self]
+    )
+
+    public init() {}
+}
