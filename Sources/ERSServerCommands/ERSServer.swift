@@ -15,3 +15,20 @@ public struct ERSServer: AsyncParsableCommand {
 
     public init() {}
 }
+
+extension ERSServer {
+    /// Parses the process arguments and runs the chosen subcommand, awaiting async ones
+    /// (swift-argument-parser's `main()` only awaits subcommands when the root is `@main`).
+    public static func runAsMain() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
+}

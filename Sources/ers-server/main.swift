@@ -1,3 +1,3 @@
 import ERSServerCommands
 
-await ERSServer.main()
+await ERSServer.runAsMain()

@@ -55,7 +55,7 @@ struct LoginAndVerifyTests {
         _ = try await harness.administration.add(username: name, password: password, roles: [])
         var wrongTimes: [Duration] = [], unknownTimes: [Duration] = []
         var bodies: Set<String> = []
-        for round in 0..<3 {
+        for round in 0..<4 {
             let clock = ContinuousClock()
             var response: RawHTTP.Response?
             wrongTimes.append(try await clock.measure { response = try await harness.login(name, "not the password \(round)") })
@@ -66,14 +66,16 @@ struct LoginAndVerifyTests {
             bodies.insert(response?.body ?? "")
         }
         #expect(bodies.count == 1, "\(bodies)")
-        let wrong = wrongTimes.sorted()[1], unknown = unknownTimes.sorted()[1]
-        #expect(unknown > wrong / 2 && unknown < wrong * 2, "median wrong password \(wrong), unknown user \(unknown)")
+        // The fastest of each (the least disturbed by other tests sharing the CPUs): both are one
+        // bcrypt check at the same cost.
+        let wrong = try #require(wrongTimes.min()), unknown = try #require(unknownTimes.min())
+        #expect(unknown > wrong / 2 && unknown < wrong * 2, "fastest wrong password \(wrong), fastest unknown user \(unknown)")
         // A disabled user: the same answer too, even with the right password.
         _ = try await harness.administration.disable(username: name)
         let disabled = try await harness.login(name, password)
         #expect(disabled.status == 401 && bodies.contains(disabled.body))
         let rows = try await harness.database.auditRows()
-        #expect(rows.filter { $0.contains(#""action":"auth.login_failed""#) }.count == 7)
+        #expect(rows.filter { $0.contains(#""action":"auth.login_failed""#) }.count == 9)
         #expect(rows.contains { $0.contains(#""reason":"unknown_user""#) } && rows.contains { $0.contains(#""reason":"wrong_password""#) })
         try await harness.expectNoSecretsInLogsOrAudit([password, "not the password", "whatever password"])
         await harness.stop()

@@ -62,7 +62,8 @@ final class RedisCommandHandler: ChannelDuplexHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        failAll(nil)
+        // A TLS failure (untrusted certificate, wrong host name) or a reset, with its reason.
+        failAll(RedisError.connectionFailed(address: address, reason: "\(error)"))
         context.close(promise: nil)
     }
 
