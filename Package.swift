@@ -114,6 +114,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -125,6 +126,9 @@ let package = Package(
             dependencies: [
                 "ERSDatabase", "ERSRedis",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -143,6 +147,9 @@ let package = Package(
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -151,15 +158,40 @@ let package = Package(
             dependencies: [
                 "ERSServerCore", "ERSAuth",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "ers-server", dependencies: ["ERSServerCommands"], swiftSettings: swiftSettings),
 
         .testTarget(name: "ERSModelTests", dependencies: ["ERSModel"]),
-        .testTarget(name: "ERSRedisTests", dependencies: ["ERSRedis"]),
-        .testTarget(name: "ERSServerCoreTests", dependencies: ["ERSServerCore"]),
-        .testTarget(name: "ERSAuthTests", dependencies: ["ERSAuth", "ERSServerCore", "ERSRedis", "ERSDatabase"]),
+        .testTarget(name: "ERSRedisTests", dependencies: ["ERSRedis", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")]),
+        .testTarget(
+            name: "ERSServerCoreTests",
+            dependencies: [
+                "ERSServerCore", "ERSRedis", "ERSDatabase",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .testTarget(
+            name: "ERSAuthTests",
+            dependencies: [
+                "ERSAuth", "ERSServerCore", "ERSRedis", "ERSDatabase", "ERSServerCommands", "ERSSQL", "ERSSpec", "ERSModel", "ERSGateway",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .testTarget(name: "ERSDatabaseTests", dependencies: ["ERSDatabase", "ERSDatabaseCommands", "ERSSpec", "ERSModel", "ERSSQL"]),
         .testTarget(name: "ERSSpecTests", dependencies: ["ERSSpec", "ERSModel"]),
         .testTarget(name: "ERSRenderTests", dependencies: ["ERSRender"]),

@@ -114,6 +114,8 @@ phase "build ersctl-db (the tests run it as separate processes)"
 swift build --product ersctl-db
 
 phase "swift test"
+# The command-line tests run the ers-server binary that sits next to the test bundle.
+swift build --product ers-server
 mkdir -p .build
 set +e
 swift test 2>&1 | tee .build/swift-test.log
