@@ -1,7 +1,7 @@
 public import ArgumentParser
 
 /// `ersctl`: renders every deployment artifact of the Enterprise Reporting System from one
-/// typed spec, and checks specs. Exit codes are documented in docs/cli.md.
+/// typed spec, checks specs, and carries out blue-green and canary releases. Exit codes are documented in docs/cli.md.
 public struct ERSCtl: AsyncParsableCommand {
     /// The command tree.
     public static let configuration = CommandConfiguration(
@@ -12,10 +12,11 @@ public struct ERSCtl: AsyncParsableCommand {
             Kubernetes manifests, a compose file, the nginx gateway config and PostgreSQL DDL.
 
             Exit codes: 0 success; 1 the spec has errors; 3 diff found changes; 4 diff found \
-            changes Kubernetes refuses; 64 bad command line; 74 a file could not be read or written.
+            changes Kubernetes refuses; 5 a release was aborted; 6 a release action was refused; \
+            7 a release failed; 64 bad command line; 74 a file could not be read or written.
             """,
         version: "0.1.0",
-        subcommands: [RenderCommand.self, ValidateCommand.self, SchemaCommand.self, DiffCommand.self]
+        subcommands: [RenderCommand.self, ValidateCommand.self, SchemaCommand.self, DiffCommand.self, RolloutCommand.self]
     )
 
     /// Creates the command (ArgumentParser calls this).
