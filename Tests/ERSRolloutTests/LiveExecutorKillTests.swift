@@ -27,7 +27,7 @@ struct LiveExecutorKillTests {
             ["rollout", "start", "collection", "--to", "2.0.0", host.specFile.path] + state
                 + ["--nginx-prefix", host.directory.path, "--gateway-url", host.gatewayURL], output: logs.appendingPathComponent("start.out"))
         try await LiveReleaseTests.waitFor(host, phase: .paused)
-        start.kill9()
+        await start.kill9()
         let killed = try #require(try host.state.record(of: "collection"))
         #expect(killed.phase == .paused && killed.weight == 20 && killed.testRouting)
 
@@ -47,7 +47,7 @@ struct LiveExecutorKillTests {
 
         // 4. resume continues (back in the pause), promote from another ersctl, it completes.
         let resume = try binary.start(["rollout", "resume", "collection"] + state, output: logs.appendingPathComponent("resume.out"))
-        try await Self.waitForExecutor(host, pid: resume.process.processIdentifier)
+        try await Self.waitForExecutor(host, pid: resume.process.pid)
         let promote = try await binary.run(["rollout", "promote", "collection"] + state, output: logs.appendingPathComponent("promote.out"))
         #expect(promote.status == 0, "\(promote.output)")
         let resumed = try await resume.finish()
@@ -60,7 +60,7 @@ struct LiveExecutorKillTests {
         let second = try binary.start(
             ["rollout", "start", "collection", "--to", "3.0.0", host.specFile.path] + state, output: logs.appendingPathComponent("start2.out"))
         try await LiveReleaseTests.waitFor(host, phase: .paused)
-        second.kill9()
+        await second.kill9()
         let abort = try await binary.run(["rollout", "abort", "collection"] + state, output: logs.appendingPathComponent("abort.out"))
         #expect(abort.status == 0, "\(abort.output)")
         let aborted = try #require(try host.state.record(of: "collection"))

@@ -58,14 +58,11 @@ struct LiveKeepAliveTests {
 
     static func nginxVersion() -> String {
         guard let binary = LiveRequirements.nginx else { return "?" }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["-v"]
-        let pipe = Pipe()
-        process.standardError = pipe
-        try? process.run()
-        process.waitUntilExit()
-        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        return text.split(separator: "/").last.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? "?"
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("nginx-version-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        guard let child = try? ChildProcess([binary, "-v"], outputPath: output.path) else { return "?" }
+        for _ in 0..<200 where child.isRunning { usleep(10_000) }
+        let version = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+        return version.split(separator: "/").last.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? "?"
     }
 }

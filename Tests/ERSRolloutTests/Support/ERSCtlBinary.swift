@@ -1,5 +1,7 @@
 import Foundation
 
+@testable import ERSRollout
+
 /// The built `ersctl` executable, run as the operator would: a child process whose output is
 /// captured in a file (so a test can SIGKILL it mid-release).
 struct ERSCtlBinary {
@@ -16,35 +18,24 @@ struct ERSCtlBinary {
 
     /// A running ersctl.
     final class Run {
-        let process = Process()
+        let process: ChildProcess
         let output: URL
 
         init(_ binary: ERSCtlBinary, _ arguments: [String], output: URL) throws {
             self.output = output
-            FileManager.default.createFile(atPath: output.path, contents: nil)
-            process.executableURL = URL(fileURLWithPath: binary.path)
-            process.arguments = arguments
-            let handle = try FileHandle(forWritingTo: output)
-            process.standardOutput = handle
-            process.standardError = handle
-            try process.run()
+            process = try ChildProcess([binary.path] + arguments, outputPath: output.path)
         }
 
         /// Waits for the exit (at most `timeout`) and returns the status and output.
         func finish(timeout: Duration = .seconds(120)) async throws -> (status: Int32, output: String) {
-            let deadline = ContinuousClock.now + timeout
-            while process.isRunning && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(50)) }
-            if process.isRunning {
-                kill(process.processIdentifier, SIGKILL)
-                process.waitUntilExit()
-            }
-            return (process.terminationStatus, (try? String(contentsOf: output, encoding: .utf8)) ?? "")
+            let (status, _) = await process.wait(timeout: timeout)
+            return (status, (try? String(contentsOf: output, encoding: .utf8)) ?? "")
         }
 
         /// SIGKILL, as an operator's `kill -9` or an OOM kill.
-        func kill9() {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+        func kill9() async {
+            process.signal(SIGKILL)
+            _ = await process.wait(timeout: .seconds(10))
         }
     }
 

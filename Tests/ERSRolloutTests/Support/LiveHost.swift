@@ -16,7 +16,7 @@ final class LiveHost {
     let state: StateDirectory
     let settings: HostGatewaySettings
     private(set) var spec: SystemSpec
-    private let nginx = Process()
+    private var nginx: ChildProcess?
 
     /// The base URL of the gateway.
     var gatewayURL: String { "http://127.0.0.1:\(gatewayPort)" }
@@ -64,11 +64,9 @@ final class LiveHost {
         let gateway = HostGateway(settings: settings)
         let config = try gateway.render(spec, traffic: HostGatewayState.initial(spec: spec, settings: settings).traffic)
         try config.text.write(toFile: settings.configFile, atomically: true, encoding: .utf8)
-        nginx.executableURL = URL(fileURLWithPath: nginxBinary)
-        nginx.arguments = ["-p", dir + "/", "-e", settings.paths.errorLog, "-c", settings.configFile, "-g", "daemon off;"]
-        nginx.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
-        nginx.standardError = FileHandle(forWritingAtPath: "/dev/null")
-        try nginx.run()
+        nginx = try ChildProcess(
+            [nginxBinary, "-p", dir + "/", "-e", settings.paths.errorLog, "-c", settings.configFile, "-g", "daemon off;"],
+            outputPath: "\(dir)/logs/nginx.out")
         for _ in 0..<200 where gateway.servingGeneration() != config.generation {
             try await Task.sleep(for: .milliseconds(25))
         }
@@ -144,9 +142,11 @@ final class LiveHost {
                 kill(pid, SIGKILL)
             }
         }
-        if nginx.isRunning {
-            kill(nginx.processIdentifier, SIGTERM)
-            nginx.waitUntilExit()
+        if let nginx {
+            nginx.signal(SIGTERM)
+            for _ in 0..<200 where nginx.isRunning { usleep(25_000) }
+            nginx.signal(SIGKILL)
+            _ = nginx.poll()
         }
     }
 
