@@ -17,8 +17,9 @@ import Yams
         var description: String { "\(image) \(command) \(args) ports \(ports.sorted()) health \(healthPath ?? "-") env \(env.sorted { $0.key < $1.key })" }
     }
 
-    /// Deployment name → runtime, from kubernetes/*.yaml (env from `env` and the ConfigMap the
-    /// container reads with `envFrom`).
+    /// Service name (the Deployment's `app.kubernetes.io/name`: blue-green slots and canary
+    /// tracks are Deployments of one service) → runtime, from kubernetes/*.yaml (env from `env`
+    /// and the ConfigMap the container reads with `envFrom`).
     static func kubernetes(_ files: [String: String]) throws -> [String: Runtime] {
         var configMaps: [String: [String: String]] = [:]
         var deployments: [[String: Any]] = []
@@ -31,7 +32,8 @@ import Yams
         }
         var result: [String: Runtime] = [:]
         for deployment in deployments {
-            let name = (deployment["metadata"] as? [String: Any])?["name"] as? String ?? ""
+            let labels = (deployment["metadata"] as? [String: Any])?["labels"] as? [String: String]
+            let name = labels?["app.kubernetes.io/name"] ?? (deployment["metadata"] as? [String: Any])?["name"] as? String ?? ""
             let pod = ((deployment["spec"] as? [String: Any])?["template"] as? [String: Any])?["spec"] as? [String: Any]
             guard let container = (pod?["containers"] as? [[String: Any]])?.first else { continue }
             var env: [String: String] = [:]

@@ -31,7 +31,7 @@ struct PlainValueDecoder: Decoder {
 
     /// `value` as `T`: primitives by cast, anything else through its own `init(from:)`.
     static func decode<T: Decodable>(_ type: T.Type, from value: Any, at codingPath: [any CodingKey]) throws -> T {
-        if let primitive = value as? T, T.self == String.self || T.self == Int.self || T.self == Bool.self {
+        if let primitive = value as? T, T.self == String.self || T.self == Int.self || T.self == Bool.self || T.self == Double.self {
             return primitive
         }
         if T.self == Double.self, let integer = value as? Int, let double = Double(integer) as? T { return double }

@@ -51,7 +51,8 @@ public struct SpecLoader: Sendable {
             }
             return SpecLoadResult(spec: nil, diagnostics: diagnostics.sortedForDisplay(), sourceMap: sourceMap)
         }
-        for var diagnostic in spec.validate() where !checker.poisoned.contains(where: { diagnostic.path.starts(with: $0) }) {
+        for var diagnostic in spec.validate()
+        where !checker.incomplete.contains(diagnostic.path) && !checker.poisoned.contains(where: { diagnostic.path.starts(with: $0) }) {
             diagnostic.location = sourceMap.location(of: diagnostic.path)
             diagnostics.append(diagnostic)
         }

@@ -1,0 +1,35 @@
+/// Requests that always reach the new version (`rollout.testRouting`): those carrying the
+/// header or the cookie with the given value, whatever the weights. Blue-green previews and
+/// canary tests use it; with both set, either one matches.
+///
+/// Kubernetes: a rule of its own in the canary's HTTPRoute (header match; cookies are matched
+/// as a `Cookie` header regular expression), `canary-by-header` / `canary-by-cookie` with
+/// ingress-nginx. Host: an nginx `map` that sends matching requests to an upstream with only
+/// the new version. Values match exactly (nginx compares them case-insensitively).
+public struct TestRouting: Sendable, Hashable, Codable {
+    /// A request header and the value that selects the new version, e.g. `X-ERS-Canary: always`.
+    public var header: TestRouteMatch?
+    /// A cookie and the value that selects the new version, e.g. `ers_canary=always`.
+    public var cookie: TestRouteMatch?
+
+    /// Creates test routing.
+    public init(header: TestRouteMatch? = nil, cookie: TestRouteMatch? = nil) {
+        self.header = header
+        self.cookie = cookie
+    }
+}
+
+/// A header or cookie name and the value that matches.
+public struct TestRouteMatch: Sendable, Hashable, Codable {
+    /// Header name (an HTTP token) or cookie name (letters, digits, `_`: nginx reads it as
+    /// `$cookie_<name>`).
+    public var name: String
+    /// The value that matches (letters, digits, `.`, `_`, `~`, `-`).
+    public var value: String
+
+    /// Creates a match.
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
+    }
+}
