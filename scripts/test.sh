@@ -109,6 +109,17 @@ for env in "${envs[@]}"; do
   fi
 done
 
+# The rollout options no environment uses (Argo Rollouts, ingress-nginx canary) are rendered
+# only by the Kubernetes tests: validate their golden files too.
+for golden in Tests/ERSKubernetesTests/Golden/production-*-rollouts Tests/ERSKubernetesTests/Golden/production-*-canary; do
+  [ -d "$golden" ] || continue
+  echo "--- validate-rendered ${validate_args[*]} $golden"
+  if ! bash "$VALIDATE" "${validate_args[@]}" "$golden"; then
+    echo "FAILED: validate-rendered $golden"
+    FAILED+=("validate $golden")
+  fi
+done
+
 phase "swift test"
 mkdir -p .build
 set +e
