@@ -110,6 +110,17 @@ for env in "${envs[@]}"; do
   fi
 done
 
+# The rollout options no environment uses (Argo Rollouts, ingress-nginx canary) are rendered
+# only by the Kubernetes tests: validate their golden files too.
+for golden in Tests/ERSKubernetesTests/Golden/production-*-rollouts Tests/ERSKubernetesTests/Golden/production-*-canary; do
+  [ -d "$golden" ] || continue
+  echo "--- validate-rendered ${validate_args[*]} $golden"
+  if ! bash "$VALIDATE" "${validate_args[@]}" "$golden"; then
+    echo "FAILED: validate-rendered $golden"
+    FAILED+=("validate $golden")
+  fi
+done
+
 phase "build ersctl-db (the tests run it as separate processes)"
 swift build --product ersctl-db
 

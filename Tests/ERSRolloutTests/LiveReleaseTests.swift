@@ -58,7 +58,7 @@ struct LiveReleaseTests {
         let rollouts = HostRollouts(state: host.state, report: { print($0) })
         let (spec, settings) = (host.spec, host.settings)
         let release = Task { try await rollouts.start(spec: spec, service: "collection", version: "2.0.0", settings: settings, supersede: false) }
-        try await Self.waitFor(host, phase: .paused)
+        try await Self.waitFor(host, phase: .paused, version: "2.0.0")
         // Preview: the header reaches the new version, everything else the old one.
         #expect(try host.version(header: ("X-ERS-Preview", "always")).version == "2.0.0")
         #expect(try host.version().version == "1.0.0")
@@ -107,6 +107,29 @@ struct LiveReleaseTests {
         #expect(afterAbort.keys.allSatisfy { $0 == host.address(.blue) } && (afterAbort[host.address(.blue)] ?? 0) >= 200)
     }
 
+    /// A canary that goes bad while it waits for promotion is aborted from the pause.
+    @Test func aGateBreachedDuringAPauseAborts() async throws {
+        let host = try await LiveHost { host in
+            RolloutStrategy(
+                strategy: .canary, canary: CanaryStrategy(steps: [.weight(20), .pause(seconds: nil), .weight(100)], scaleDownDelaySeconds: 1),
+                analysis: RolloutAnalysis(windowSeconds: 2, minimumRequests: 50, errorRate: ErrorRateLimit(maxPercent: 5)), host: host)
+        }
+        defer { host.cleanUp() }
+        let wrk = try Wrk(binary: try #require(LiveRequirements.wrk), url: host.apiURL, directory: host.directory, connections: 8)
+        let (spec, settings) = (host.spec, host.settings)
+        let rollouts = HostRollouts(state: host.state, report: { print($0) })
+        let release = Task { try await rollouts.start(spec: spec, service: "collection", version: "2.0.0", settings: settings, supersede: false) }
+        try await Self.waitFor(host, phase: .paused, version: "2.0.0")
+        try host.failShare(version: "2.0.0", percent: 20)
+        let record = try await release.value
+        _ = try await wrk.stop()
+        #expect(record.phase == .aborted)
+        #expect(record.steps[record.stepIndex] == .pause(seconds: nil), "aborted at \(record.currentStep?.summary ?? "-")")
+        #expect(record.history.contains { $0.message.contains("gate breached at pause until promoted (20%)") }, "\(record.history.map(\.message))")
+        let versions = try (0..<100).map { _ in try host.version().version }
+        #expect(versions.allSatisfy { $0 == "1.0.0" })
+    }
+
     // MARK: - Helpers
 
     struct Split { var weight: Int; var measured: Double; var total: Int }
@@ -124,14 +147,22 @@ struct LiveReleaseTests {
         }
     }
 
-    /// Waits until the release of `collection` reaches `phase`.
-    static func waitFor(_ host: LiveHost, phase: RolloutPhase, timeout: Duration = .seconds(60)) async throws {
+    /// Waits until the release of `collection` (to `version`, when given) reaches `phase`;
+    /// fails at once when it ended otherwise.
+    static func waitFor(_ host: LiveHost, phase: RolloutPhase, version: String? = nil, timeout: Duration = .seconds(60)) async throws {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
-            if (try? host.state.record(of: "collection"))?.phase == phase { return }
+            if let record = try? host.state.record(of: "collection"), version == nil || record.toVersion == version {
+                if record.phase == phase { return }
+                if record.phase.isTerminal, version != nil {
+                    Issue.record("the release to \(record.toVersion) ended \(record.phase.rawValue) instead: \(record.message ?? "")")
+                    throw LiveRequirements.Unavailable(description: "ended")
+                }
+            }
             try await Task.sleep(for: .milliseconds(50))
         }
-        Issue.record("the release did not reach \(phase) within \(timeout)")
+        let record = try? host.state.record(of: "collection")
+        Issue.record("the release did not reach \(phase) within \(timeout): \(record.map { "\($0.toVersion) \($0.phase.rawValue): \($0.message ?? "")" } ?? "no record")")
         throw LiveRequirements.Unavailable(description: "timeout")
     }
 }

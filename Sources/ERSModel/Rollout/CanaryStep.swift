@@ -17,14 +17,3 @@ public struct CanaryStep: Sendable, Hashable, Codable {
     /// A `pause` step of `seconds`, or until promoted when nil.
     public static func pause(seconds: Int?) -> CanaryStep { CanaryStep(pause: CanaryPause(durationSeconds: seconds)) }
 }
-
-/// A canary pause (`pause:`).
-public struct CanaryPause: Sendable, Hashable, Codable {
-    /// Seconds to wait; nil waits until `ersctl rollout promote`.
-    public var durationSeconds: Int?
-
-    /// Creates a pause.
-    public init(durationSeconds: Int? = nil) {
-        self.durationSeconds = durationSeconds
-    }
-}

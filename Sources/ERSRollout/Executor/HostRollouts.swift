@@ -1,5 +1,5 @@
 public import ERSModel
-public import Foundation
+import Foundation
 
 /// The `ersctl rollout start|status|promote|abort|resume` commands on a host: who may act on a
 /// release, and how a command reaches a running executor.

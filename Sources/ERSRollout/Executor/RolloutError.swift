@@ -1,4 +1,4 @@
-public import ERSModel
+import ERSModel
 import Foundation
 
 /// Why a rollout command could not do what it was asked. Every case says what went wrong,
@@ -41,7 +41,7 @@ public enum RolloutError: Error, Sendable, Hashable, CustomStringConvertible {
         case .unknownService(let name, let known):
             "service '\(name)' is not in the spec; use one of: \(known.joined(separator: ", "))"
         case .notReleasable(let service, let reason):
-            "service '\(service)' cannot be released on a host: \(reason)"
+            "service '\(service)' has no such release: \(reason)"
         case .inProgress(let service, let phase, let step, let running):
             "a release of '\(service)' is in progress (\(phase.rawValue), \(step); executor \(running ? "running" : "not running")); "
                 + "wait for it, `ersctl rollout abort \(service)` it, `resume` it, or start with --supersede to abort it first"

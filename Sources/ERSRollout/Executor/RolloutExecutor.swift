@@ -1,5 +1,5 @@
 import ERSGateway
-public import ERSModel
+import ERSModel
 import Foundation
 
 /// Carries one release of one service out on the host, step by step, persisting its
@@ -19,7 +19,7 @@ import Foundation
 /// generation only) and the new version's health: a breach, an unhealthy new version or an
 /// operator's abort sends all traffic back to the stable version in one verified reload,
 /// whatever the step, pauses and waits for promotion included.
-public final class RolloutExecutor {
+final class RolloutExecutor {
     /// How often the executor looks at the log, the health endpoint and control requests.
     static let pollInterval: Duration = .milliseconds(200)
 
@@ -96,7 +96,7 @@ public final class RolloutExecutor {
     /// Runs the release from its current step to the end (completed, aborted or failed).
     /// - Returns: the final record.
     /// - Throws: the error that stopped it; the record says `failed` and what serves.
-    public func run() async throws(RolloutError) -> RolloutRecord {
+    func run() async throws(RolloutError) -> RolloutRecord {
         record.executorPID = getpid()
         try save()
         do {

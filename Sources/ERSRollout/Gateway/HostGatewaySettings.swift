@@ -1,5 +1,5 @@
 public import ERSGateway
-public import Foundation
+import Foundation
 
 /// Where the host's nginx runs and how the executor drives it. Given to the first
 /// `ersctl rollout start` (options `--nginx-prefix`, `--nginx-conf`, `--nginx-binary`,

@@ -45,7 +45,7 @@ final class LiveHost {
             slots: HostSlots(blue: "127.0.0.1:\(bluePort)", green: "127.0.0.1:\(greenPort)"),
             deploy: [
                 "/bin/sh", "-c",
-                "\(python) \(script.path) {port} {version} $(cat \(dir)/fail-{version} 2>/dev/null || echo 0) >\(dir)/logs/server-{slot}.log 2>&1 & echo $! >\(dir)/server-{slot}.pid",
+                "\(python) \(script.path) {port} {version} \(dir)/fail-{version} >\(dir)/logs/server-{slot}.log 2>&1 & echo $! >\(dir)/server-{slot}.pid",
             ],
             stop: ["/bin/sh", "-c", "kill -9 $(cat \(dir)/server-{slot}.pid) 2>/dev/null; rm -f \(dir)/server-{slot}.pid; true"],
             healthPath: "/health", startTimeoutSeconds: 30, commandTimeoutSeconds: 30)
@@ -98,7 +98,7 @@ final class LiveHost {
                 routes: [Route(name: "api", path: "/api", service: "collection", port: "http", public: true)]))
     }
 
-    /// Makes `version` answer 500 for `percent` of its requests (read by the deploy command).
+    /// Makes `version` answer 500 for `percent` of its requests (its server reads the file).
     func failShare(version: String, percent: Int) throws {
         try "\(percent)".write(to: directory.appendingPathComponent("fail-\(version)"), atomically: true, encoding: .utf8)
     }
@@ -158,11 +158,17 @@ final class LiveHost {
         }
     }
 
-    /// `count` distinct free TCP ports on 127.0.0.1.
+    /// `count` distinct free TCP ports on 127.0.0.1, below Linux's ephemeral range (32768 and
+    /// up), so no client connection of a load generator can hold one of them.
     static func freePorts(_ count: Int) throws -> [Int] {
         var sockets: [TestSocket.Listener] = []
         defer { sockets.forEach { $0.close() } }
-        for _ in 0..<count { sockets.append(try TestSocket.Listener()) }
+        var attempts = 0
+        while sockets.count < count, attempts < 1000 {
+            attempts += 1
+            if let listener = try? TestSocket.Listener(port: Int.random(in: 20000..<32000)) { sockets.append(listener) }
+        }
+        guard sockets.count == count else { throw LiveRequirements.Unavailable(description: "no free ports") }
         return sockets.map(\.port)
     }
 }

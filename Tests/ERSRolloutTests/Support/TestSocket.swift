@@ -41,22 +41,25 @@ struct TestSocket {
         return (status, parts.dropFirst().joined(separator: "\r\n\r\n"))
     }
 
-    /// A socket bound to a free port on 127.0.0.1 (kept open so ports stay distinct).
+    /// A socket bound to `port` (0: any free one) on 127.0.0.1, kept open so ports stay distinct.
     final class Listener {
         let fd: Int32
         let port: Int
 
-        init() throws {
+        init(port requested: Int = 0) throws {
             let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
             self.fd = fd
             var address = sockaddr_in()
             address.sin_family = sa_family_t(AF_INET)
-            address.sin_port = 0
+            address.sin_port = in_port_t(UInt16(requested).bigEndian)
             address.sin_addr.s_addr = inet_addr("127.0.0.1")
             let bound = withUnsafePointer(to: &address) {
                 $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
             }
-            guard bound == 0 else { throw Failure(description: "bind: \(String(cString: strerror(errno)))") }
+            guard bound == 0 else {
+                Glibc.close(fd)
+                throw Failure(description: "bind: \(String(cString: strerror(errno)))")
+            }
             var length = socklen_t(MemoryLayout<sockaddr_in>.size)
             var actual = sockaddr_in()
             _ = withUnsafeMutablePointer(to: &actual) {
