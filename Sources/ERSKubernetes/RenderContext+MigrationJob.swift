@@ -60,6 +60,7 @@ extension RenderContext {
         let kustomization: YAMLValue = [
             "apiVersion": "kustomize.config.k8s.io/v1beta1",
             "kind": "Kustomization",
+            "metadata": ["name": .string("\(spec.name)-\(spec.environment)-migrate")],
             "resources": ["job.yaml"],
         ]
         return [
