@@ -76,7 +76,7 @@ extension RolloutExecutor {
     }
 
     /// The deploy step: start the new version (unless it already runs, after a restart) and
-    /// wait until it is healthy with the expected version.
+    /// wait until it is healthy with the expected version (an operator's abort ends the wait).
     private func deploy() async throws(RolloutError) {
         if slots.check(record.newSlot, version: record.toVersion) == nil {
             try note("\(record.toVersion) already runs healthy in slot \(record.newSlot.rawValue)")
@@ -85,10 +85,23 @@ extension RolloutExecutor {
             try note("deploying \(record.toVersion) in slot \(record.newSlot.rawValue) (\(newAddress)): \(command.joined(separator: " "))")
             do {
                 try await slots.run(stopping: false, slot: record.newSlot, version: record.toVersion)
-                try await slots.waitHealthy(record.newSlot, version: record.toVersion)
             } catch {
                 try await abort(reason: "deploy failed: \(error)")
                 return
+            }
+            let timeout = host.startTimeoutSeconds ?? HostRollout.defaultStartTimeoutSeconds
+            let deadline = ContinuousClock.now + .seconds(timeout)
+            while let problem = slots.check(record.newSlot, version: record.toVersion) {
+                if case .abort(let reason)? = try takeRequest(promotions: false) {
+                    try await abort(reason: reason)
+                    return
+                }
+                if ContinuousClock.now >= deadline {
+                    let error = RolloutError.unhealthy(service: service.name, url: slots.healthURL(of: record.newSlot), expectedVersion: record.toVersion, last: problem)
+                    try await abort(reason: "deploy failed: \(error)")
+                    return
+                }
+                try? await Task.sleep(for: .milliseconds(100))
             }
         }
         try note("\(record.toVersion) is healthy at \(slots.healthURL(of: record.newSlot))")
