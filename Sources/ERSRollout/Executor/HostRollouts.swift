@@ -61,6 +61,14 @@ public struct HostRollouts: Sendable {
         }
         state.clearRequest(of: serviceName)
         let gatewayState = try await prepareGateway(spec: spec, settings: settings)
+        let gateway = HostGateway(settings: gatewayState.settings)
+        guard gateway.isRunning() else {
+            let settings = gatewayState.settings
+            throw .nginxNotRunning(pidFile: settings.paths.pidFile, command: "\(settings.nginxBinary) -p \(settings.prefix) -c \(settings.configFile)")
+        }
+        guard gateway.servingGeneration() != nil else {
+            throw .http(url: gateway.healthURL, reason: "the gateway does not answer with its config generation; check --gateway-url and that nginx runs the config rendered by ersctl")
+        }
         let traffic = gatewayState.traffic[serviceName] ?? ServiceTraffic(stableSlot: .blue, stableVersion: nil)
         let fromVersion = traffic.stableVersion ?? service.image.tag ?? spec.images.tag
         guard fromVersion != version else {

@@ -8,14 +8,14 @@ extension RolloutExecutor {
         case .deploy:
             try await deploy()
         case .preview:
-            try await applyTraffic(weight: record.weight, testRouting: true)
+            guard try await shift(weight: record.weight, testRouting: true, for: step) else { return }
             try advance()
         case .setWeight(let percent):
             if let problem = slots.check(record.newSlot, version: record.toVersion) {
                 try await abort(reason: "the new version is not healthy before setWeight \(percent): \(problem)")
                 return
             }
-            try await applyTraffic(weight: percent, testRouting: percent < 100 && rollout.testRouting != nil)
+            guard try await shift(weight: percent, testRouting: percent < 100 && rollout.testRouting != nil, for: step) else { return }
             let gated = rollout.analysis != nil && percent > 0
             let outcome = try await watch(gate: gated, until: nil)
             try await settle(outcome, passed: gated ? "setWeight \(percent): gate passed" : nil)
@@ -35,7 +35,7 @@ extension RolloutExecutor {
                 try save()
             }
             if record.weight != 100 || record.testRouting {
-                try await applyTraffic(weight: 100, testRouting: false)
+                guard try await shift(weight: 100, testRouting: false, for: step) else { return }
             }
             switch try await waitUntilNoTraffic(to: record.stableSlot) {
             case .elapsed: break
@@ -56,8 +56,27 @@ extension RolloutExecutor {
         }
     }
 
+    /// Moves traffic for `step`; when the gateway does not take the new config (`nginx -t`
+    /// refuses it, the reload fails or does not serve in time), aborts: the previous config
+    /// still serves, and an abort sends everything back to the stable version.
+    /// - Returns: whether the new weights serve (false: the release was aborted).
+    private func shift(weight: Int, testRouting: Bool, for step: HostStep) async throws(RolloutError) -> Bool {
+        do {
+            try await applyTraffic(weight: weight, testRouting: testRouting)
+            return true
+        } catch {
+            switch error {
+            case .configTest, .reload, .nginxNotRunning, .render:
+                try await abort(reason: "the gateway did not take \(step.summary): \(error)")
+                return false
+            default:
+                throw error
+            }
+        }
+    }
+
     /// The deploy step: start the new version (unless it already runs, after a restart) and
-    /// wait until it is healthy with the expected version.
+    /// wait until it is healthy with the expected version (an operator's abort ends the wait).
     private func deploy() async throws(RolloutError) {
         if slots.check(record.newSlot, version: record.toVersion) == nil {
             try note("\(record.toVersion) already runs healthy in slot \(record.newSlot.rawValue)")
@@ -66,10 +85,23 @@ extension RolloutExecutor {
             try note("deploying \(record.toVersion) in slot \(record.newSlot.rawValue) (\(newAddress)): \(command.joined(separator: " "))")
             do {
                 try await slots.run(stopping: false, slot: record.newSlot, version: record.toVersion)
-                try await slots.waitHealthy(record.newSlot, version: record.toVersion)
             } catch {
                 try await abort(reason: "deploy failed: \(error)")
                 return
+            }
+            let timeout = host.startTimeoutSeconds ?? HostRollout.defaultStartTimeoutSeconds
+            let deadline = ContinuousClock.now + .seconds(timeout)
+            while let problem = slots.check(record.newSlot, version: record.toVersion) {
+                if case .abort(let reason)? = try takeRequest(promotions: false) {
+                    try await abort(reason: reason)
+                    return
+                }
+                if ContinuousClock.now >= deadline {
+                    let error = RolloutError.unhealthy(service: service.name, url: slots.healthURL(of: record.newSlot), expectedVersion: record.toVersion, last: problem)
+                    try await abort(reason: "deploy failed: \(error)")
+                    return
+                }
+                try? await Task.sleep(for: .milliseconds(100))
             }
         }
         try note("\(record.toVersion) is healthy at \(slots.healthURL(of: record.newSlot))")

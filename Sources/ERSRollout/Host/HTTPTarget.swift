@@ -3,7 +3,9 @@ struct HTTPTarget: Sendable, Hashable {
     var host: String
     var port: Int
     var path: String
+}
 
+extension HTTPTarget {
     /// Parses `http://host[:port][/path]`; nil for anything else.
     init?(_ url: String) {
         guard url.hasPrefix("http://") else { return nil }
