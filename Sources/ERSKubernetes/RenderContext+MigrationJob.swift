@@ -57,9 +57,11 @@ extension RenderContext {
             # (`ersctl-db migrate up` applies only what is pending, under an advisory lock).
 
             """
+        // Named, so that tools telling objects apart by kind and name keep it apart from kubernetes/kustomization.yaml.
         let kustomization: YAMLValue = [
             "apiVersion": "kustomize.config.k8s.io/v1beta1",
             "kind": "Kustomization",
+            "metadata": ["name": .string(name)],
             "resources": ["job.yaml"],
         ]
         return [
