@@ -23,6 +23,10 @@ extension PartitionMaintainer {
             }
             return "dropped \(SQLText.qualified(schema, name)), detached by retention, in \(took())"
         case .create(let month, let name, let source, _):
+            guard source != nil else {
+                try await retrying("creating \(name)") { try await createAttached([(month, name)], inventory: inventory) }
+                return "created and attached \(name) for \(month) (\(took()))"
+            }
             let moved = try await retrying("creating \(name)") {
                 try await create(month: month, name: name, movingRowsFrom: source, inventory: inventory)
             }
@@ -63,7 +67,7 @@ extension PartitionMaintainer {
             try await session.execute(
                 """
                 CREATE TABLE \(partition) (
-                    LIKE \(parent) INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING STORAGE INCLUDING COMPRESSION INCLUDING GENERATED,
+                    LIKE \(parent) \(Self.likeOptions),
                     CONSTRAINT \(Self.boundConstraint) CHECK (\(key) IS NOT NULL AND \(range))
                 )
                 """)

@@ -6,10 +6,10 @@ public import ERSModel
 ///
 /// `maintain` reads the catalog without a lock; when there is work it takes
 /// ``AdvisoryLock/schema``, reads again and carries out each table's ``PartitionPlan``:
-/// new partitions are created as plain tables, given the bound's CHECK constraint (so
-/// `ATTACH` needs no validation scan), filled with the DEFAULT partition's rows of their month
-/// and attached, all in one transaction per month, under a short `lock_timeout` with retries
-/// (``PartitionMaintainerOptions``). An interrupted run leaves no half-made partition: the
+/// new partitions are created as plain tables with the bound's CHECK constraint (so `ATTACH`
+/// needs no validation scan), filled with the DEFAULT partition's rows of their month and
+/// attached — one transaction per month when a DEFAULT partition exists, else up to 12 months
+/// in one statement — under a short `lock_timeout` with retries (``PartitionMaintainerOptions``). An interrupted run leaves no half-made partition: the
 /// transaction rolls back. Retention detaches concurrently where PostgreSQL allows it.
 public struct PartitionMaintainer: Sendable {
     /// The session (its `TimeZone`, `lock_timeout` and the advisory lock are session state).
@@ -91,15 +91,15 @@ public struct PartitionMaintainer: Sendable {
                 let table = inventory.table
                 let plan = PartitionPlan(inventory: inventory, asOf: asOf)
                 report.problems += plan.problems
-                for action in plan.actions {
-                    do {
-                        let line = try await perform(action, inventory: inventory)
+                for step in Self.steps(plan.actions) {
+                    let (done, failed) = await perform(step: step, inventory: inventory)
+                    for line in done {
                         report.done.append("\(table.name): \(line)")
                         log("\(table.name): \(line)")
-                    } catch {
-                        let line = "\(table.name): could not \(action): \(error)"
-                        report.failures.append(line)
-                        log(line)
+                    }
+                    for line in failed {
+                        report.failures.append("\(table.name): \(line)")
+                        log("\(table.name): \(line)")
                     }
                 }
             }

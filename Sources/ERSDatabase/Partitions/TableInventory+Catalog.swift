@@ -13,7 +13,10 @@ extension TableInventory {
         let parentRows = try await session.rows(
             """
             SELECT n.nspname, c.relkind::text, coalesce(pt.partstrat::text, ''), coalesce(pt.partnatts::int4, 0),
-                   coalesce(a.attname::text, ''), coalesce(format_type(a.atttypid, a.atttypmod), '')
+                   coalesce(a.attname::text, ''), coalesce(format_type(a.atttypid, a.atttypmod), ''),
+                   ARRAY(SELECT col.attname::text FROM pg_catalog.pg_attribute AS col
+                         WHERE col.attrelid = c.oid AND col.attnum > 0 AND NOT col.attisdropped AND col.attgenerated = ''
+                         ORDER BY col.attnum)
             FROM pg_catalog.pg_class AS c
             JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
             LEFT JOIN pg_catalog.pg_partitioned_table AS pt ON pt.partrelid = c.oid
@@ -21,19 +24,13 @@ extension TableInventory {
             WHERE c.oid = to_regclass(\(table.name))
             """)
         guard let parent = parentRows.first else { throw PartitionError.tableMissing(table: table.name) }
-        let (schema, kind, strategy, keyCount, keyColumn, keyType) = try parent.decode((String, String, String, Int32, String, String).self)
+        let (schema, kind, strategy, keyCount, keyColumn, keyType, columns) =
+            try parent.decode((String, String, String, Int32, String, String, [String]).self)
         guard kind == "p", strategy == "r", keyCount == 1, keyColumn == table.partitionColumn, keyType == "timestamp with time zone" else {
             let actual = kind != "p" ? "not partitioned" : "partitioned by \(strategy == "r" ? "range" : strategy) on \(keyColumn.isEmpty ? "an expression" : "\(keyColumn) \(keyType)")"
             throw PartitionError.notRangePartitioned(table: table.name, column: table.partitionColumn, actual: actual)
         }
         let partitions = try await readPartitions(of: table.name, in: session)
-        let columnRows = try await session.rows(
-            """
-            SELECT attname::text FROM pg_catalog.pg_attribute
-            WHERE attrelid = to_regclass(\(table.name)) AND attnum > 0 AND NOT attisdropped AND attgenerated = ''
-            ORDER BY attnum
-            """)
-        let columns = try columnRows.map { try $0.decode(String.self) }
         let marker = TableInventory.retirementMarker(schema: schema, table: table.name)
         let otherRows = try await session.rows(
             """

@@ -16,6 +16,9 @@ struct DatabaseOptions: ParsableArguments {
     @Flag(help: "Log the driver's messages (debug level) to stderr.")
     var verbose = false
 
+    @Flag(help: "Print to stderr how long connecting and the work itself took (milliseconds).")
+    var timings = false
+
     /// The URL from the option or `DATABASE_URL`, with the password file read.
     /// - Throws: ``DatabaseExitCode/usage`` after printing what is missing or wrong.
     func url() throws -> DatabaseURL {
@@ -44,6 +47,8 @@ struct DatabaseOptions: ParsableArguments {
     /// turns it into the matching exit code.
     func withSession<Result: Sendable>(application: String, _ body: (DatabaseSession) async throws -> Result) async throws -> Result {
         let url = try url()
+        let clock = ContinuousClock()
+        let start = clock.now
         let session: DatabaseSession
         do {
             session = try await DatabaseSession.connect(to: url, applicationName: application, logger: logger)
@@ -51,8 +56,12 @@ struct DatabaseOptions: ParsableArguments {
             Console.error("\(error)")
             throw DatabaseExitCode.unavailable
         }
+        let connected = clock.now
         do {
             let result = try await body(session)
+            if timings {
+                Console.err("timings: connect \(milliseconds(connected - start)) ms, work \(milliseconds(clock.now - connected)) ms")
+            }
             await session.close()
             return result
         } catch let code as ExitCode {
@@ -67,5 +76,11 @@ struct DatabaseOptions: ParsableArguments {
             Console.error("\(error)")
             throw DatabaseExitCode.failure
         }
+    }
+
+    /// `duration` in milliseconds with one decimal.
+    private func milliseconds(_ duration: Duration) -> String {
+        let value = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+        return String(format: "%.1f", value)
     }
 }
