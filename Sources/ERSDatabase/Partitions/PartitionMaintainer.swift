@@ -35,27 +35,29 @@ public struct PartitionMaintainer: Sendable {
         self.log = log
     }
 
-    /// Sets the session up: `TimeZone` UTC, `lock_timeout`, and a check of the client
-    /// connection every second so that a killed client's statement is cancelled.
+    /// The session settings maintenance works under: `TimeZone` UTC, `lock_timeout`, and a
+    /// check of the client connection every second so that a killed client's statement is
+    /// cancelled. Pass them to ``DatabaseSession/connect(to:applicationName:settings:logger:)``
+    /// to save ``prepareSession()`` its round trip.
+    public static func sessionSettings(_ options: PartitionMaintainerOptions) -> [String: String] {
+        ["TimeZone": "UTC", "lock_timeout": "\(options.lockTimeout.wholeMilliseconds)ms", "client_connection_check_interval": "1000"]
+    }
+
+    /// Applies ``sessionSettings(_:)`` unless the session was opened with them.
     /// - Throws: ``DatabaseError``.
     public func prepareSession() async throws {
-        try await session.execute(
-            """
-            SELECT set_config('TimeZone', 'UTC', false), set_config('lock_timeout', '\(options.lockTimeout.wholeMilliseconds)ms', false),
-                   set_config('client_connection_check_interval', '1000', false)
-            """)
+        let settings = Self.sessionSettings(options)
+        guard session.settings != settings else { return }
+        let assignments = settings.sorted { $0.key < $1.key }.map { "set_config(\(SQLText.literal($0.key)), \(SQLText.literal($0.value)), false)" }
+        try await session.execute("SELECT " + assignments.joined(separator: ", "))
     }
 
     /// The catalog state of every table.
     /// - Throws: ``PartitionError``, ``DatabaseError``.
     public func inventories() async throws -> [TableInventory] {
-        var result: [TableInventory] = []
-        for table in tables {
-            result.append(try await retrying("reading the catalog of \(table.name)") {
-                try await TableInventory.read(table, in: session)
-            })
+        try await retrying("reading the catalog") {
+            try await TableInventory.read(tables, in: session)
         }
-        return result
     }
 
     /// What `maintain` would do, changing nothing.

@@ -43,15 +43,17 @@ struct DatabaseOptions: ParsableArguments {
         return logger
     }
 
-    /// Connects (as `application`), runs `body`, closes the connection; prints any error and
-    /// turns it into the matching exit code.
-    func withSession<Result: Sendable>(application: String, _ body: (DatabaseSession) async throws -> Result) async throws -> Result {
+    /// Connects (as `application`, with `settings` in the startup message), runs `body`, closes
+    /// the connection; prints any error and turns it into the matching exit code.
+    func withSession<Result: Sendable>(
+        application: String, settings: [String: String] = [:], _ body: (DatabaseSession) async throws -> Result
+    ) async throws -> Result {
         let url = try url()
         let clock = ContinuousClock()
         let start = clock.now
         let session: DatabaseSession
         do {
-            session = try await DatabaseSession.connect(to: url, applicationName: application, logger: logger)
+            session = try await DatabaseSession.connect(to: url, applicationName: application, settings: settings, logger: logger)
         } catch {
             Console.error("\(error)")
             throw DatabaseExitCode.unavailable
