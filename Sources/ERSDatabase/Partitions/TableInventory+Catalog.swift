@@ -19,7 +19,7 @@ extension TableInventory {
         var partitions: [Int: [ExistingPartition]] = [:]
         var others: [Int: [(name: String, retired: Bool)]] = [:]
         for row in rows {
-            let (what, ordinal, schema, name, bound, lower, upper, estimate, flag, info, columns) =
+            let (what, ordinal, schema, name, bound, _, _, estimate, flag, info, columns) =
                 try row.decode((String, Int32, String?, String?, String?, Double?, Double?, Double?, Bool?, [String]?, [String]?).self)
             let index = Int(ordinal) - 1
             guard tables.indices.contains(index) else { throw DatabaseError.unexpectedResult("catalog row for table #\(ordinal)") }
@@ -37,13 +37,14 @@ extension TableInventory {
             case "partition":
                 guard let schema, let name, let bound else { throw DatabaseError.unexpectedResult("partition row without a name") }
                 partitions[index, default: []].append(ExistingPartition(
-                    schema: schema, name: name, bound: bound, lower: lower ?? -.infinity, upper: upper ?? .infinity,
+                    schema: schema, name: name, bound: bound, lower: -.infinity, upper: .infinity,
                     isDefault: bound == "DEFAULT", estimatedRows: estimate ?? -1, detachPending: flag ?? false))
             default:
                 guard let name else { throw DatabaseError.unexpectedResult("relation row without a name") }
                 others[index, default: []].append((name, flag ?? false))
             }
         }
+        try await resolveBounds(&partitions, in: session)
         var result: [TableInventory] = []
         for (index, table) in tables.enumerated() {
             guard let parent = parents[index] else { throw PartitionError.tableMissing(table: table.name) }
@@ -68,8 +69,8 @@ extension TableInventory {
 
     /// One query for all `tables` (bound as arrays, in order): a `parent` row per table (its
     /// schema — NULL when the table does not exist —, relkind, partition strategy, key count,
-    /// key column and type, insertable columns), a `partition` row per partition (bounds as
-    /// seconds since 1970 parsed from the bound text, estimated rows, detach pending), an
+    /// key column and type, insertable columns), a `partition` row per partition (its bound
+    /// text, estimated rows, detach pending; ``resolveBounds(_:in:)`` reads the bounds), an
     /// `other` row per relation of the parent's schema named like a monthly partition or
     /// marked as retired (the flag).
     static func catalogQuery(_ tables: [PartitionedTable]) -> PostgresQuery {
@@ -97,15 +98,12 @@ extension TableInventory {
                    CASE WHEN p.oid IS NULL THEN NULL ELSE p.info END, p.columns
             FROM parent AS p
             UNION ALL
-            SELECT 'partition', p.ord, n.nspname::text, c.relname::text, b.bound,
-                   extract(epoch FROM substring(b.bound FROM $re$FROM \\('([^']*)'\\)$re$)::timestamptz)::float8,
-                   extract(epoch FROM substring(b.bound FROM $re$TO \\('([^']*)'\\)$re$)::timestamptz)::float8,
-                   c.reltuples::float8, i.inhdetachpending, NULL::text[], NULL::text[]
+            SELECT 'partition', p.ord, n.nspname::text, c.relname::text, pg_catalog.pg_get_expr(c.relpartbound, 0),
+                   NULL::float8, NULL::float8, c.reltuples::float8, i.inhdetachpending, NULL::text[], NULL::text[]
             FROM parent AS p
             JOIN pg_catalog.pg_inherits AS i ON i.inhparent = p.oid
             JOIN pg_catalog.pg_class AS c ON c.oid = i.inhrelid
             JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
-            CROSS JOIN LATERAL (SELECT pg_catalog.pg_get_expr(c.relpartbound, 0) AS bound) AS b
             UNION ALL
             SELECT 'other', p.ord, p.schema, c.relname::text, NULL::text, NULL::float8, NULL::float8, NULL::float8,
                    NOT c.relispartition AND c.relkind IN ('r', 'p')
@@ -118,6 +116,40 @@ extension TableInventory {
                OR (NOT c.relispartition AND c.relkind IN ('r', 'p')
                    AND starts_with(pg_catalog.obj_description(c.oid, 'pg_class'), 'ers retention: retired from ' || p.schema || '.' || p.name || ','))
             """
+    }
+
+    /// Fills in every range partition's `lower` and `upper` from its bound text: read here
+    /// (``PartitionBoundText``) where it can be, by the server otherwise (one query for all).
+    static func resolveBounds(_ partitions: inout [Int: [ExistingPartition]], in session: DatabaseSession) async throws {
+        var literals: [String] = []
+        var pending: [(table: Int, index: Int, lower: String?, upper: String?)] = []
+        for (table, list) in partitions {
+            for (index, partition) in list.enumerated() where !partition.isDefault {
+                switch PartitionBoundText.range(of: partition.bound) {
+                case .seconds(let lower, let upper):
+                    partitions[table]?[index].lower = lower
+                    partitions[table]?[index].upper = upper
+                case .needsServer(let lower, let upper, let known):
+                    if let value = known.lower { partitions[table]?[index].lower = value }
+                    if let value = known.upper { partitions[table]?[index].upper = value }
+                    literals += [lower, upper].compactMap { $0 }
+                    pending.append((table, index, lower, upper))
+                case nil:
+                    throw DatabaseError.unexpectedResult("partition bound \(partition.bound) of \(partition.name) is not a range bound")
+                }
+            }
+        }
+        guard !literals.isEmpty else { return }
+        let rows = try await session.rows("SELECT x, extract(epoch FROM x::timestamptz)::float8 FROM unnest(\(literals)::text[]) AS x")
+        var values: [String: Double] = [:]
+        for row in rows {
+            let (literal, seconds) = try row.decode((String, Double).self)
+            values[literal] = seconds
+        }
+        for item in pending {
+            if let lower = item.lower, let value = values[lower] { partitions[item.table]?[item.index].lower = value }
+            if let upper = item.upper, let value = values[upper] { partitions[item.table]?[item.index].upper = value }
+        }
     }
 
     /// Rows of the DEFAULT partition per UTC month of `column`.
