@@ -19,8 +19,18 @@ extension TableInventory {
         var partitions: [Int: [ExistingPartition]] = [:]
         var others: [Int: [(name: String, retired: Bool)]] = [:]
         for row in rows {
-            let (what, ordinal, schema, name, bound, _, _, estimate, flag, info, columns) =
-                try row.decode((String, Int32, String?, String?, String?, Double?, Double?, Double?, Bool?, [String]?, [String]?).self)
+            // Cell by cell with concrete types: decoding the row as one 11-element tuple goes
+            // through the runtime's generic metadata and costs milliseconds on first use.
+            let cells = row.makeRandomAccess()
+            let what = try cells[0].decode(String.self)
+            let ordinal = try cells[1].decode(Int32.self)
+            let schema = try cells[2].decode(String?.self)
+            let name = try cells[3].decode(String?.self)
+            let bound = try cells[4].decode(String?.self)
+            let estimate = try cells[7].decode(Double?.self)
+            let flag = try cells[8].decode(Bool?.self)
+            let info = try cells[9].decode([String]?.self)
+            let columns = try cells[10].decode([String]?.self)
             let index = Int(ordinal) - 1
             guard tables.indices.contains(index) else { throw DatabaseError.unexpectedResult("catalog row for table #\(ordinal)") }
             let table = tables[index]
