@@ -4,6 +4,7 @@
 // Module graph (one direction only):
 //   ERSModel  <- ERSSpec  <- ERSCtlCommands <- ersctl
 //   ERSModel  <- ERSRender <- ERSKubernetes / ERSCompose / ERSGateway / ERSSQL <- ERSCtlCommands
+//   ERSGateway <- ERSRollout (plans, single-host executor) <- ERSCtlCommands
 // The generator's modules depend on Yams, swift-argument-parser and swift-mustache only, so
 // `swift build --product ersctl` stays quick. Server packages never enter these modules.
 import PackageDescription
@@ -68,12 +69,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "ERSSQL", dependencies: ["ERSModel", "ERSRender"], swiftSettings: swiftSettings),
+        // Releases: the plan of each strategy and the single-host executor behind the rendered
+        // nginx gateway (state files, nginx -t / reload / verify, gates from the access log,
+        // deploy and stop commands). Foundation only: no HTTP or server package.
+        .target(name: "ERSRollout", dependencies: ["ERSModel", "ERSGateway"], swiftSettings: swiftSettings),
         // The ersctl commands (argument parsing, file I/O, exit codes). Thin: all logic is in
         // the modules above.
         .target(
             name: "ERSCtlCommands",
             dependencies: [
-                "ERSModel", "ERSSpec", "ERSRender", "ERSKubernetes", "ERSCompose", "ERSGateway", "ERSSQL",
+                "ERSModel", "ERSSpec", "ERSRender", "ERSKubernetes", "ERSCompose", "ERSGateway", "ERSSQL", "ERSRollout",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -114,6 +119,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -125,6 +131,9 @@ let package = Package(
             dependencies: [
                 "ERSDatabase", "ERSRedis",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -143,6 +152,9 @@ let package = Package(
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -151,15 +163,40 @@ let package = Package(
             dependencies: [
                 "ERSServerCore", "ERSAuth",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "ers-server", dependencies: ["ERSServerCommands"], swiftSettings: swiftSettings),
 
         .testTarget(name: "ERSModelTests", dependencies: ["ERSModel"]),
-        .testTarget(name: "ERSRedisTests", dependencies: ["ERSRedis"]),
-        .testTarget(name: "ERSServerCoreTests", dependencies: ["ERSServerCore"]),
-        .testTarget(name: "ERSAuthTests", dependencies: ["ERSAuth", "ERSServerCore", "ERSRedis", "ERSDatabase"]),
+        .testTarget(name: "ERSRedisTests", dependencies: ["ERSRedis", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")]),
+        .testTarget(
+            name: "ERSServerCoreTests",
+            dependencies: [
+                "ERSServerCore", "ERSRedis", "ERSDatabase",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .testTarget(
+            name: "ERSAuthTests",
+            dependencies: [
+                "ERSAuth", "ERSServerCore", "ERSRedis", "ERSDatabase", "ERSServerCommands", "ERSSQL", "ERSSpec", "ERSModel", "ERSGateway",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .testTarget(name: "ERSDatabaseTests", dependencies: ["ERSDatabase", "ERSDatabaseCommands", "ERSSpec", "ERSModel", "ERSSQL"]),
         .testTarget(name: "ERSSpecTests", dependencies: ["ERSSpec", "ERSModel"]),
         .testTarget(name: "ERSRenderTests", dependencies: ["ERSRender"]),
@@ -184,9 +221,14 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(
+            name: "ERSRolloutTests",
+            dependencies: ["ERSRollout", "ERSCtlCommands", "ERSGateway", "ERSSpec", "ERSModel"],
+            exclude: ["Golden"]
+        ),
+        .testTarget(
             name: "ERSCtlTests",
-            dependencies: ["ERSCtlCommands", "ERSSpec", "ERSModel"],
-            exclude: ["Fixtures"]
+            dependencies: ["ERSCtlCommands", "ERSSpec", "ERSModel", "ERSRender", .product(name: "Yams", package: "Yams")],
+            exclude: ["Fixtures", "Golden"]
         ),
     ]
 )

@@ -110,10 +110,23 @@ for env in "${envs[@]}"; do
   fi
 done
 
+# The rollout options no environment uses (Argo Rollouts, ingress-nginx canary) are rendered
+# only by the Kubernetes tests: validate their golden files too.
+for golden in Tests/ERSKubernetesTests/Golden/production-*-rollouts Tests/ERSKubernetesTests/Golden/production-*-canary; do
+  [ -d "$golden" ] || continue
+  echo "--- validate-rendered ${validate_args[*]} $golden"
+  if ! bash "$VALIDATE" "${validate_args[@]}" "$golden"; then
+    echo "FAILED: validate-rendered $golden"
+    FAILED+=("validate $golden")
+  fi
+done
+
 phase "build ersctl-db (the tests run it as separate processes)"
 swift build --product ersctl-db
 
 phase "swift test"
+# The command-line tests run the ers-server binary that sits next to the test bundle.
+swift build --product ers-server
 mkdir -p .build
 set +e
 swift test 2>&1 | tee .build/swift-test.log

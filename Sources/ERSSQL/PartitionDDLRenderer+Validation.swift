@@ -27,10 +27,14 @@ extension PartitionDDLRenderer {
             }
             diagnostics += validate(table, path: tablePath)
         }
-        if tables.count > 9999 {
-            diagnostics.append(.error(path, "has \(tables.count) tables; migration versions have four digits, so at most 9999"))
+        if tables.count > ApplicationMigrations.maximumPartitionedTables {
+            diagnostics.append(.error(path, "has \(tables.count) tables; at most \(ApplicationMigrations.maximumPartitionedTables) (their migrations are numbered 0001–0099, ERS's own tables from 0100)"))
         }
-        diagnostics += RelationNamespace(tables: tables, path: path).diagnostics()
+        let namespace = RelationNamespace(tables: tables, path: path)
+        diagnostics += namespace.diagnostics()
+        for entry in namespace.entries where ApplicationMigrations.relationNames.contains(entry.name) {
+            diagnostics.append(.error(entry.path, "`\(entry.name)` (\(entry.kind)) is taken by ERS's own \(ApplicationMigrations.usersFile); rename it"))
+        }
         return diagnostics
     }
 

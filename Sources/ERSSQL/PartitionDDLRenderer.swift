@@ -56,18 +56,20 @@ public struct PartitionDDLRenderer: Sendable {
     }
 
     /// The migration files for `spec.partitionedTables`: one `sql/NNNN_create_<table>.sql` per
-    /// table, in spec order, then `sql/R__partitions.sql`; nothing when there are no tables.
+    /// table, in spec order, the ``ApplicationMigrations`` (`sql/0100_create_users.sql`), then
+    /// `sql/R__partitions.sql`; only the application migrations when there are no tables.
     /// Throws ``SQLRenderError`` with every problem when ``validate(_:)`` finds an error.
     public func render(_ spec: SystemSpec) throws(SQLRenderError) -> [RenderedFile] {
         let problems = validate(spec).filter { $0.severity == .error }
         guard problems.isEmpty else { throw SQLRenderError(problems: problems) }
         let tables = spec.partitionedTables
-        guard !tables.isEmpty else { return [] }
+        guard !tables.isEmpty else { return ApplicationMigrations.files() }
         var files: [RenderedFile] = []
         for (offset, table) in tables.enumerated() {
             let fileName = MigrationFileName.versioned(version: offset + 1, description: "create_" + MigrationFileName.describing(table.name))
             files.append(RenderedFile(path: "\(Self.directory)/\(fileName)", contents: tableMigration(table, fileName: fileName)))
         }
+        files += ApplicationMigrations.files()
         let partitions = try partitionsMigration(tables)
         files.append(RenderedFile(path: "\(Self.directory)/\(Self.partitionsFile)", contents: partitions))
         return files

@@ -1,1 +1,3 @@
-print("ers-server: not built yet")
+import ERSServerCommands
+
+await ERSServer.runAsMain()

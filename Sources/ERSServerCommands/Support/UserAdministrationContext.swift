@@ -1,0 +1,47 @@
+import ERSAuth
+import ERSServerCore
+import Logging
+
+/// Runs `body` with a ``UserAdministration`` on the database (and Redis, to end sessions) of
+/// the environment, the PostgreSQL pool running around it.
+func withUserAdministration<T: Sendable>(_ body: @escaping @Sendable (UserAdministration) async throws -> T) async throws -> T {
+    let environment = ServerEnvironment()
+    let server: ServerConfiguration
+    let cost: Int
+    do {
+        server = try ServerConfiguration(environment: environment)
+        cost = try environment.integer("BCRYPT_COST", default: 12, range: AuthConfiguration.minimumBcryptCost...16)
+    } catch {
+        printError("\(error)")
+        throw ExitCodes.configuration
+    }
+    var logger = Logger(label: "ers.users")
+    logger.logLevel = .warning
+    let runtime: ServerRuntime
+    do {
+        runtime = try ServerRuntime(configuration: server, logger: logger)
+    } catch {
+        printError("\(error)")
+        throw ExitCodes.configuration
+    }
+    guard let postgres = runtime.postgres else {
+        printError("configuration: DATABASE_URL: users live in PostgreSQL; set DATABASE_URL (and DATABASE_PASSWORD_FILE)")
+        throw ExitCodes.configuration
+    }
+    let administration = UserAdministration(
+        users: UserStore(client: postgres, logger: logger), audit: AuditLog(client: postgres, logger: logger),
+        hasher: await PasswordHasher(cost: cost), sessions: runtime.redis.map { RedisSessionStore(redis: $0) })
+    return try await withThrowingTaskGroup(of: Void.self) { group in
+        group.addTask { await postgres.run() }
+        defer { group.cancelAll() }
+        do {
+            return try await withTimeout(.seconds(30), "the user change") { try await body(administration) }
+        } catch let error as UserAdministrationError {
+            printError(error.description)
+            throw ExitCodes.usage
+        } catch {
+            printError("\(error); check DATABASE_URL and that the migrations (sql/0100_create_users.sql) are applied")
+            throw ExitCodes.unavailable
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import ERSServerCore
+import Foundation
+import Hummingbird
+import NIOConcurrencyHelpers
+import ServiceLifecycle
+
+/// A runtime's service group running in the test process on a free port.
+final class LiveServer: Sendable {
+    let port: Int
+    let group: ServiceGroup
+    let task: Task<Void, any Error>
+
+    static func start(runtime: ServerRuntime, router: Router<ServerRequestContext>) async throws -> LiveServer {
+        let (stream, continuation) = AsyncStream<Int>.makeStream()
+        let group = runtime.makeServiceGroup(router: router, handlesSignals: false) { port in continuation.yield(port) }
+        let task = Task { try await group.run() }
+        var iterator = stream.makeAsyncIterator()
+        guard let port = await iterator.next() else { throw CancellationError() }
+        return LiveServer(port: port, group: group, task: task)
+    }
+
+    private init(port: Int, group: ServiceGroup, task: Task<Void, any Error>) {
+        self.port = port
+        self.group = group
+        self.task = task
+    }
+
+    func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
+
+    /// Graceful shutdown, then waits for the group to end.
+    func stop() async throws {
+        await group.triggerGracefulShutdown()
+        try await task.value
+    }
+}
