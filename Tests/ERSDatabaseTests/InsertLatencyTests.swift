@@ -60,7 +60,7 @@ struct InsertLatencyTests {
             print("insert loop during maintain: \(count) inserts, longest wait \(longest.wholeMillisecondsForTest) ms (lock_timeout \(Self.lockTimeout.wholeMillisecondsForTest) ms)")
             #expect(report.isComplete, "\(report)")
             #expect(report.done.contains { $0.contains("detached public.reports_p2025_09") })
-            #expect(count > 50)
+            #expect(count >= 10, "the insert loop ran during maintenance")
             #expect(longest <= Self.lockTimeout + Self.margin, "the longest insert waited \(longest)")
             #expect(try await database.lines("SELECT count(*)::text FROM reports_default") == ["0"])
         }

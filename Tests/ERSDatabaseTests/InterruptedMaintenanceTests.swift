@@ -9,30 +9,47 @@ struct InterruptedMaintenanceTests {
     let asOf = PartitionFixtures.january2026
     static let application = "ersctl-db partitions maintain"
 
-    @Test(.timeLimit(.minutes(3))) func killedAfterCreatingATableLeavesNothingAndARerunConverges() async throws {
+    /// Without a DEFAULT partition the months are made in one `DO` statement (paused in
+    /// `pg_sleep` by the test hook); with one, month by month in an explicit transaction that
+    /// moves the DEFAULT's rows (paused while idle in that transaction).
+    @Test(.timeLimit(.minutes(3)), arguments: [false, true])
+    func killedAfterCreatingATableLeavesNothingAndARerunConverges(withDefault: Bool) async throws {
         guard let tool = TestEnvironment.ersctlDB(sourceLocation: #_sourceLocation) else { return }
         try await TestDatabase.with { database in
-            let table = PartitionFixtures.reports(premake: 2)
-            try await database.withSession { try await PartitionFixtures.create(table, in: $0) }
+            let table = PartitionFixtures.reports(premake: 2, defaultPartition: withDefault)
+            try await database.withSession { session in
+                try await PartitionFixtures.create(table, in: session)
+                if withDefault {
+                    try await session.execute("INSERT INTO reports (hostname, created_at) VALUES ('a', '2026-01-20 00:00:00+00'), ('b', '2026-03-31 23:59:59+00')")
+                }
+            }
             let file = try PartitionFixtures.partitionsFile([table])
             let arguments = ["partitions", "maintain", file, "--database-url", database.urlText, "--as-of", asOf.description]
             let run = try ToolRun(
                 tool, arguments, environment: ["DATABASE_PASSWORD_FILE": database.passwordFile, "ERS_TEST_PAUSE_AFTER_CREATE_MS": "60000"])
             let paused = try await PartitionFixtures.eventually {
-                try await PartitionFixtures.backends(of: Self.application, in: database).contains { $0.contains("|idle in transaction|") }
+                try await PartitionFixtures.backends(of: Self.application, in: database).contains {
+                    $0.contains(withDefault ? "|idle in transaction|" : "|PgSleep|")
+                }
             }
             #expect(paused, "maintain never paused after CREATE TABLE: \(run.stderr)")
             #expect(run.stderr.contains("test hook: pausing 60000 ms after CREATE TABLE public.reports_p2026_01"))
             run.killHard()
             _ = try await run.wait()
             #expect(try await PartitionFixtures.eventually { try await PartitionFixtures.backends(of: Self.application, in: database).isEmpty })
-            #expect(try await PartitionFixtures.partitions(of: "reports", in: database) == [])
+            let defaultOnly = withDefault ? ["reports_default|DEFAULT"] : []
+            #expect(try await PartitionFixtures.partitions(of: "reports", in: database) == defaultOnly)
             #expect(try await PartitionFixtures.standaloneTables(in: database) == [], "the created table went with its transaction")
 
             let rerun = try await ToolRun.run(tool, arguments, environment: ["DATABASE_PASSWORD_FILE": database.passwordFile])
             #expect(rerun.status == 0, "\(rerun.err)")
-            #expect(try await PartitionFixtures.partitions(of: "reports", in: database) == PartitionFixtures.expected("reports", (0...2).map { asOf.advanced(by: $0) }))
+            let expected = try PartitionFixtures.expected("reports", (0...2).map { asOf.advanced(by: $0) })
+            #expect(try await PartitionFixtures.partitions(of: "reports", in: database) == (withDefault ? defaultOnly + expected : expected))
             #expect(try await PartitionFixtures.standaloneTables(in: database) == [])
+            if withDefault {
+                #expect(try await database.lines(
+                    "SELECT tableoid::regclass::text || '|' || hostname FROM reports ORDER BY created_at") == ["reports_p2026_01|a", "reports_p2026_03|b"])
+            }
         }
     }
 

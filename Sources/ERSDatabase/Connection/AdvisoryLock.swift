@@ -1,4 +1,4 @@
-public import PostgresNIO
+import PostgresNIO
 
 /// A PostgreSQL session-level advisory lock (`pg_try_advisory_lock(bigint)`), taken by polling
 /// so that a waiting runner never sits inside a statement.

@@ -14,12 +14,17 @@ public struct DatabaseSession: Sendable {
     public let url: DatabaseURL
     /// Where postgres-nio logs.
     public let logger: Logger
+    /// Settings sent in the startup message (in effect from the first statement, no round trip).
+    public let settings: [String: String]
 
     /// Opens a connection to `url`, announcing `applicationName` (shown in
-    /// `pg_stat_activity`) unless the URL sets `application_name`.
+    /// `pg_stat_activity`) unless the URL sets `application_name`, with `settings` (run-time
+    /// parameters such as `TimeZone`) sent in the startup message.
     /// - Throws: ``DatabaseError/connect(target:reason:fix:)`` saying why and what to check.
-    public static func connect(to url: DatabaseURL, applicationName: String, logger: Logger) async throws -> DatabaseSession {
-        let configuration: PostgresConnection.Configuration
+    public static func connect(
+        to url: DatabaseURL, applicationName: String, settings: [String: String] = [:], logger: Logger
+    ) async throws -> DatabaseSession {
+        var configuration: PostgresConnection.Configuration
         do {
             configuration = try url.connectionConfiguration(defaultApplicationName: applicationName)
         } catch {
@@ -27,9 +32,10 @@ public struct DatabaseSession: Sendable {
                 target: url.description, reason: "the TLS settings cannot be used (\(error))",
                 fix: "check sslrootcert: it must be a readable PEM file with the CA certificate(s) that signed the server's certificate")
         }
+        configuration.options.additionalStartupParameters += settings.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         do {
             let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
-            return DatabaseSession(connection: connection, url: url, logger: logger)
+            return DatabaseSession(connection: connection, url: url, logger: logger, settings: settings)
         } catch let error as PSQLError {
             throw DatabaseSession.connectError(error, url: url)
         } catch {

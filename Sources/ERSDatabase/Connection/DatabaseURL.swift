@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A PostgreSQL connection URL as libpq reads it ("Connection URIs", PostgreSQL docs §34.1.1):
 /// `postgres://user[:password]@host[:port]/database?sslmode=verify-full&sslrootcert=/ca.pem`.

@@ -41,9 +41,11 @@ public enum MigrationHistory {
         return try row.decode(Bool.self)
     }
 
-    /// Creates the table when missing.
+    /// Creates the table when missing (run under the schema lock; an existing table is left
+    /// alone, so a run with nothing to do writes nothing to the catalog).
     /// - Throws: ``DatabaseError``.
     static func create(in session: DatabaseSession) async throws {
+        guard try await !exists(in: session) else { return }
         for statement in createStatements { try await session.execute(statement) }
     }
 

@@ -23,6 +23,10 @@ extension PartitionMaintainer {
             }
             return "dropped \(SQLText.qualified(schema, name)), detached by retention, in \(took())"
         case .create(let month, let name, let source, _):
+            guard source != nil else {
+                try await retrying("creating \(name)") { try await createAttached([(month, name)], inventory: inventory) }
+                return "created and attached \(name) for \(month) (\(took()))"
+            }
             let moved = try await retrying("creating \(name)") {
                 try await create(month: month, name: name, movingRowsFrom: source, inventory: inventory)
             }
@@ -47,8 +51,8 @@ extension PartitionMaintainer {
         }
     }
 
-    /// One month, in one transaction: `CREATE TABLE … (LIKE parent …)`, the bound's CHECK,
-    /// the DEFAULT partition's rows of the month moved (keeping their ids: a partition has
+    /// One month, in one transaction: `CREATE TABLE … (LIKE parent …, CHECK (bound))`, the
+    /// DEFAULT partition's rows of the month moved (keeping their ids: a partition has
     /// no identity of its own in PostgreSQL 15, so the ids are plain values here), `ATTACH
     /// PARTITION`, the CHECK dropped. Returns the rows moved.
     func create(month: YearMonth, name: String, movingRowsFrom source: ExistingPartition?, inventory: TableInventory) async throws -> Int64 {
@@ -61,13 +65,16 @@ extension PartitionMaintainer {
         let range = "\(key) >= \(bounds.lowerBound) AND \(key) < \(bounds.upperBound)"
         return try await session.transaction {
             try await session.execute(
-                "CREATE TABLE \(partition) (LIKE \(parent) INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING STORAGE INCLUDING COMPRESSION INCLUDING GENERATED)")
+                """
+                CREATE TABLE \(partition) (
+                    LIKE \(parent) \(Self.likeOptions),
+                    CONSTRAINT \(Self.boundConstraint) CHECK (\(key) IS NOT NULL AND \(range))
+                )
+                """)
             if let pause = options.pauseAfterCreate {
                 log("test hook: pausing \(pause.wholeMilliseconds) ms after CREATE TABLE \(partition)")
                 try await Task.sleep(for: pause)
             }
-            try await session.execute(
-                "ALTER TABLE \(partition) ADD CONSTRAINT \(Self.boundConstraint) CHECK (\(key) IS NOT NULL AND \(range))")
             var moved: Int64 = 0
             if let source {
                 let columns = inventory.columns.map(SQLText.identifier).joined(separator: ", ")

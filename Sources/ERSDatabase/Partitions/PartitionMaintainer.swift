@@ -6,10 +6,10 @@ public import ERSModel
 ///
 /// `maintain` reads the catalog without a lock; when there is work it takes
 /// ``AdvisoryLock/schema``, reads again and carries out each table's ``PartitionPlan``:
-/// new partitions are created as plain tables, given the bound's CHECK constraint (so
-/// `ATTACH` needs no validation scan), filled with the DEFAULT partition's rows of their month
-/// and attached, all in one transaction per month, under a short `lock_timeout` with retries
-/// (``PartitionMaintainerOptions``). An interrupted run leaves no half-made partition: the
+/// new partitions are created as plain tables with the bound's CHECK constraint (so `ATTACH`
+/// needs no validation scan), filled with the DEFAULT partition's rows of their month and
+/// attached — one transaction per month when a DEFAULT partition exists, else up to 12 months
+/// in one statement — under a short `lock_timeout` with retries (``PartitionMaintainerOptions``). An interrupted run leaves no half-made partition: the
 /// transaction rolls back. Retention detaches concurrently where PostgreSQL allows it.
 public struct PartitionMaintainer: Sendable {
     /// The session (its `TimeZone`, `lock_timeout` and the advisory lock are session state).
@@ -35,27 +35,29 @@ public struct PartitionMaintainer: Sendable {
         self.log = log
     }
 
-    /// Sets the session up: `TimeZone` UTC, `lock_timeout`, and a check of the client
-    /// connection every second so that a killed client's statement is cancelled.
+    /// The session settings maintenance works under: `TimeZone` UTC, `lock_timeout`, and a
+    /// check of the client connection every second so that a killed client's statement is
+    /// cancelled. Pass them to ``DatabaseSession/connect(to:applicationName:settings:logger:)``
+    /// to save ``prepareSession()`` its round trip.
+    public static func sessionSettings(_ options: PartitionMaintainerOptions) -> [String: String] {
+        ["TimeZone": "UTC", "lock_timeout": "\(options.lockTimeout.wholeMilliseconds)ms", "client_connection_check_interval": "1000"]
+    }
+
+    /// Applies ``sessionSettings(_:)`` unless the session was opened with them.
     /// - Throws: ``DatabaseError``.
     public func prepareSession() async throws {
-        try await session.execute(
-            """
-            SELECT set_config('TimeZone', 'UTC', false), set_config('lock_timeout', '\(options.lockTimeout.wholeMilliseconds)ms', false),
-                   set_config('client_connection_check_interval', '1000', false)
-            """)
+        let settings = Self.sessionSettings(options)
+        guard session.settings != settings else { return }
+        let assignments = settings.sorted { $0.key < $1.key }.map { "set_config(\(SQLText.literal($0.key)), \(SQLText.literal($0.value)), false)" }
+        try await session.execute("SELECT " + assignments.joined(separator: ", "))
     }
 
     /// The catalog state of every table.
     /// - Throws: ``PartitionError``, ``DatabaseError``.
     public func inventories() async throws -> [TableInventory] {
-        var result: [TableInventory] = []
-        for table in tables {
-            result.append(try await retrying("reading the catalog of \(table.name)") {
-                try await TableInventory.read(table, in: session)
-            })
+        try await retrying("reading the catalog") {
+            try await TableInventory.read(tables, in: session)
         }
-        return result
     }
 
     /// What `maintain` would do, changing nothing.
@@ -91,15 +93,15 @@ public struct PartitionMaintainer: Sendable {
                 let table = inventory.table
                 let plan = PartitionPlan(inventory: inventory, asOf: asOf)
                 report.problems += plan.problems
-                for action in plan.actions {
-                    do {
-                        let line = try await perform(action, inventory: inventory)
+                for step in Self.steps(plan.actions) {
+                    let (done, failed) = await perform(step: step, inventory: inventory)
+                    for line in done {
                         report.done.append("\(table.name): \(line)")
                         log("\(table.name): \(line)")
-                    } catch {
-                        let line = "\(table.name): could not \(action): \(error)"
-                        report.failures.append(line)
-                        log(line)
+                    }
+                    for line in failed {
+                        report.failures.append("\(table.name): \(line)")
+                        log("\(table.name): \(line)")
                     }
                 }
             }

@@ -14,8 +14,9 @@ struct MigrateStatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         let comparison = try await options.withRunner("ersctl-db migrate status") { try await $0.compare() }
+        let width = comparison.entries.map(\.script.count).max() ?? 0
         for entry in comparison.entries {
-            Console.out(line(for: entry))
+            Console.out(line(for: entry, width: width))
         }
         if comparison.entries.isEmpty { Console.out("no migrations in \(options.migrations)") }
         let failed = comparison.entries.contains { if case .failed = $0.state { true } else { false } }
@@ -27,21 +28,22 @@ struct MigrateStatusCommand: AsyncParsableCommand {
     }
 
     /// `applied   0001_create_reports.sql  2026-01-05 10:00:00 UTC  35 ms  a1b2c3d4e5f6`.
-    func line(for entry: MigrationStatusEntry) -> String {
+    func line(for entry: MigrationStatusEntry, width: Int) -> String {
         let state = entry.state.label.padding(toLength: 9, withPad: " ", startingAt: 0)
+        let script = entry.script.padding(toLength: width, withPad: " ", startingAt: 0)
         switch entry.state {
         case .applied(let record):
-            return "\(state) \(entry.script)  \(record.appliedAt) UTC  \(record.durationMilliseconds) ms  \(record.checksum.prefix(12))"
+            return "\(state) \(script)  \(record.appliedAt) UTC  \(record.durationMilliseconds) ms  \(record.checksum.prefix(12))"
         case .pending:
             return "\(state) \(entry.script)"
         case .outdated(let record):
-            return "\(state) \(entry.script)  last applied \(record.appliedAt) UTC; changed since, `up` applies it again"
+            return "\(state) \(script)  last applied \(record.appliedAt) UTC; changed since, `up` applies it again"
         case .changed(let record):
-            return "\(state) \(entry.script)  applied \(record.appliedAt) UTC as \(record.checksum.prefix(12)), file is now \(entry.file?.checksum.prefix(12) ?? "?")"
+            return "\(state) \(script)  applied \(record.appliedAt) UTC as \(record.checksum.prefix(12)), file is now \(entry.file?.checksum.prefix(12) ?? "?")"
         case .failed(let record):
-            return "\(state) \(entry.script)  \(record.appliedAt) UTC: \(record.error ?? "")"
+            return "\(state) \(script)  \(record.appliedAt) UTC: \(record.error ?? "")"
         case .missingFile(let record):
-            return "\(state) \(entry.script)  applied \(record.appliedAt) UTC; the file is not in the directory"
+            return "\(state) \(script)  applied \(record.appliedAt) UTC; the file is not in the directory"
         }
     }
 }

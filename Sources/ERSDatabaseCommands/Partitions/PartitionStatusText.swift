@@ -10,12 +10,15 @@ enum PartitionStatusText {
         let retention = table.retention.map { "retention \($0.months) months, then \($0.action.rawValue)" } ?? "no retention"
         var lines = ["\(status.inventory.schema).\(table.name) — premake \(table.premake), \(retention), as of \(status.asOf) (UTC)"]
         let width = max(status.inventory.partitions.map(\.name.count).max() ?? 0, 9)
-        lines.append("  " + pad("partition", width) + "  " + pad("bounds (UTC)", 72) + "  estimated rows")
+        func bound(_ partition: ExistingPartition) -> String {
+            partition.bound.hasPrefix("FOR VALUES ") ? String(partition.bound.dropFirst(11)) : partition.bound
+        }
+        let boundWidth = max(status.inventory.partitions.map { bound($0).count }.max() ?? 0, 12)
+        lines.append("  " + pad("partition", width) + "  " + pad("bounds (UTC)", boundWidth) + "  estimated rows")
         for partition in status.inventory.partitions {
-            let bound = partition.bound.hasPrefix("FOR VALUES ") ? String(partition.bound.dropFirst(11)) : partition.bound
             let rows = partition.estimatedRows < 0 ? "unknown (never analysed)" : String(Int64(partition.estimatedRows))
             let pending = partition.detachPending ? "  DETACH PENDING (maintain finishes it)" : ""
-            lines.append("  " + pad(partition.name, width) + "  " + pad(bound, 72) + "  " + rows + pending)
+            lines.append("  " + pad(partition.name, width) + "  " + pad(bound(partition), boundWidth) + "  " + rows + pending)
         }
         if status.inventory.partitions.isEmpty { lines.append("  (no partitions)") }
         if let defaultPartition = status.inventory.defaultPartition {

@@ -65,7 +65,7 @@ struct PartitionsOptions: ParsableArguments {
             lockTimeout: .milliseconds(lockTimeoutMs), attempts: attempts, concurrentDetachTimeout: .seconds(max(detachTimeout, 1)),
             lockWait: .seconds(max(lockWait, 0)), pauseAfterCreate: pause)
         let month = self.month
-        return try await database.withSession(application: application) { session in
+        return try await database.withSession(application: application, settings: PartitionMaintainer.sessionSettings(options)) { session in
             let maintainer = PartitionMaintainer(session: session, tables: tables, asOf: month, options: options, log: { Console.err($0) })
             return try await body(maintainer)
         }

@@ -44,10 +44,22 @@ enum PartitionsSpecFile {
         return spec.partitionedTables
     }
 
-    /// Whether `text` is a partitions file: a mapping with `partitionedTables` and neither
-    /// `services` nor `base` (which make it an environment spec).
+    /// Whether `text` is a partitions file: its top-level keys (lines starting in column 1)
+    /// include `partitionedTables` and neither `services` nor `base` (which make it an
+    /// environment spec). A look at the lines (for block style), not a YAML parse: the
+    /// decoder parses it once.
     static func isPartitionsFile(_ text: String) -> Bool {
-        guard let mapping = (try? Yams.load(yaml: text)) as? [String: Any] else { return false }
-        return mapping["partitionedTables"] != nil && mapping["services"] == nil && mapping["base"] == nil
+        if text.first(where: { !$0.isWhitespace }) == "{" {
+            // Flow style (JSON): parse it to see its keys.
+            guard let mapping = (try? Yams.load(yaml: text)) as? [String: Any] else { return false }
+            return mapping["partitionedTables"] != nil && mapping["services"] == nil && mapping["base"] == nil
+        }
+        var keys: Set<Substring> = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            guard let first = line.first, first != " ", first != "\t", first != "#", first != "-" else { continue }
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            keys.insert(line[..<colon].trimmingCharacters(in: .whitespaces)[...])
+        }
+        return keys.contains("partitionedTables") && !keys.contains("services") && !keys.contains("base")
     }
 }

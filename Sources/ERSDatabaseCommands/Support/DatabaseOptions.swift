@@ -16,6 +16,9 @@ struct DatabaseOptions: ParsableArguments {
     @Flag(help: "Log the driver's messages (debug level) to stderr.")
     var verbose = false
 
+    @Flag(help: "Print to stderr how long connecting and the work itself took (milliseconds).")
+    var timings = false
+
     /// The URL from the option or `DATABASE_URL`, with the password file read.
     /// - Throws: ``DatabaseExitCode/usage`` after printing what is missing or wrong.
     func url() throws -> DatabaseURL {
@@ -40,19 +43,27 @@ struct DatabaseOptions: ParsableArguments {
         return logger
     }
 
-    /// Connects (as `application`), runs `body`, closes the connection; prints any error and
-    /// turns it into the matching exit code.
-    func withSession<Result: Sendable>(application: String, _ body: (DatabaseSession) async throws -> Result) async throws -> Result {
+    /// Connects (as `application`, with `settings` in the startup message), runs `body`, closes
+    /// the connection; prints any error and turns it into the matching exit code.
+    func withSession<Result: Sendable>(
+        application: String, settings: [String: String] = [:], _ body: (DatabaseSession) async throws -> Result
+    ) async throws -> Result {
         let url = try url()
+        let clock = ContinuousClock()
+        let start = clock.now
         let session: DatabaseSession
         do {
-            session = try await DatabaseSession.connect(to: url, applicationName: application, logger: logger)
+            session = try await DatabaseSession.connect(to: url, applicationName: application, settings: settings, logger: logger)
         } catch {
             Console.error("\(error)")
             throw DatabaseExitCode.unavailable
         }
+        let connected = clock.now
         do {
             let result = try await body(session)
+            if timings {
+                Console.err("timings: connect \(milliseconds(connected - start)) ms, work \(milliseconds(clock.now - connected)) ms")
+            }
             await session.close()
             return result
         } catch let code as ExitCode {
@@ -67,5 +78,11 @@ struct DatabaseOptions: ParsableArguments {
             Console.error("\(error)")
             throw DatabaseExitCode.failure
         }
+    }
+
+    /// `duration` in milliseconds with one decimal.
+    private func milliseconds(_ duration: Duration) -> String {
+        let value = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+        return String(format: "%.1f", value)
     }
 }

@@ -119,11 +119,11 @@ extension PartitionFixtures {
         return false
     }
 
-    /// The backends of `application` in `database`, as `pid|state|wait_event_type|query`.
+    /// The backends of `application` in `database`, as `pid|state|wait_event_type|wait_event|query`.
     static func backends(of application: String, in database: TestDatabase) async throws -> [String] {
         try await database.lines(
             """
-            SELECT pid::text || '|' || coalesce(state, '') || '|' || coalesce(wait_event_type, '') || '|' || coalesce(query, '')
+            SELECT pid::text || '|' || coalesce(state, '') || '|' || coalesce(wait_event_type, '') || '|' || coalesce(wait_event, '') || '|' || coalesce(query, '')
             FROM pg_stat_activity WHERE datname = '\(database.name)' AND application_name = '\(application)'
             """)
     }

@@ -12,10 +12,12 @@ final class ToolRun: @unchecked Sendable {
     private let outURL: URL
     /// Where stderr goes.
     private let errURL: URL
+    /// The directory holding both, removed with the run.
+    private let directory: URL
 
     /// Starts `executable arguments…` with `environment` added to this process's.
     init(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ers-tool-\(UUID().uuidString)")
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("ers-tool-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         outURL = directory.appendingPathComponent("stdout")
         errURL = directory.appendingPathComponent("stderr")
@@ -34,6 +36,10 @@ final class ToolRun: @unchecked Sendable {
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)
         try process.run()
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: directory)
     }
 
     /// Waits for the process (polling, so the calling task is not blocked) and returns its status.
