@@ -73,8 +73,8 @@ struct RedisClientTests {
             try await group.waitForAll()
         }
         #expect(try await redis.get(key) == "300")
-        let figures = await redis.pool.statistics
-        #expect(figures.open <= 3 && figures.waiting == 0)
+        let figures = redis.pool.statistics
+        #expect(figures.open <= 3 && figures.open >= 1)
         try await redis.delete([key])
         await redis.pool.close()
         await #expect(throws: RedisError.poolClosed) { try await redis.ping() }

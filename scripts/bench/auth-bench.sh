@@ -15,7 +15,8 @@
 #   6. prints a Markdown table of requests/s and p99 latency.
 #
 # Load: wrk -t2 -c32 -d${BENCH_SECONDS:-10}s --latency. Every loop is bounded by wrk's duration.
-# Environment: ERS_STATE_DIR (services), ERS_SHARED_DIR (default REPO/../shared), BENCH_SECONDS.
+# Environment: ERS_STATE_DIR (services), ERS_SHARED_DIR (default REPO/../shared), BENCH_SECONDS,
+# BENCH_SKIP_SEED=1 (only ers-server, for quick iterations; not for the published comparison).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
@@ -52,7 +53,12 @@ for tool in wrk redis-server curl python3; do command -v "$tool" >/dev/null || d
 [ -f "$SEED/auth_service.py" ] || die "seed service not found at $SEED (set ERS_SHARED_DIR)"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_http() { for _ in $(seq 1 200); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.1; done; die "$1 did not answer"; }
+wait_http() {
+  for _ in $(seq 1 200); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.1; done
+  curl -sS "$1" >&2 || true
+  tail -n 20 "$WORK"/*.log >&2 || true
+  die "$1 did not answer 2xx"
+}
 # wrk_run NAME URL [wrk args...]: prints "NAME<TAB>req/s<TAB>p99<TAB>non-2xx"
 wrk_run() {
   local name=$1 url=$2; shift 2
@@ -99,7 +105,7 @@ export DATABASE_PASSWORD_FILE=$ERS_TEST_DATABASE_PASSWORD_FILE
 export REDIS_URL="redis://127.0.0.1:$REDIS_PORT/1"
 export JWT_SECRET_FILE=$WORK/jwt-secret
 export JWT_ISSUER=ers JWT_AUDIENCE=ers JWT_LIFETIME_SECONDS=900 BCRYPT_COST=12 LOG_LEVEL=info
-export LOGIN_MAX_ATTEMPTS_PER_USER=100000000 LOGIN_MAX_ATTEMPTS_PER_ADDRESS=100000000
+export LOGIN_MAX_ATTEMPTS_PER_USER=1000000 LOGIN_MAX_ATTEMPTS_PER_ADDRESS=1000000
 say "adding 8 users (bcrypt cost 12)"
 for i in $(seq 0 7); do
   u=$(printf 'user%04d' "$i")
@@ -110,7 +116,7 @@ RESULTS=$WORK/results.tsv
 : >"$RESULTS"
 
 # ---- the seed, 1 and 2 workers --------------------------------------------------------------
-for workers in 1 2; do
+for workers in $([ "${BENCH_SKIP_SEED:-0}" = 1 ] || echo 1 2); do
   port=$(free_port)
   say "seed: uvicorn --workers $workers on $port"
   (cd "$SEED" && REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0" JWT_SECRET=$(cat "$WORK/jwt-secret") \

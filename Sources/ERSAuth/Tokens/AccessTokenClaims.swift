@@ -1,3 +1,4 @@
+import Foundation
 public import JWTKit
 
 /// The claims of an ERS access token (RFC 7519 §4.1): `sub` (user name), `iat`, `nbf`,
@@ -24,6 +25,13 @@ public struct AccessTokenClaims: JWTPayload, Sendable {
         self.iss = iss
         self.aud = aud
         self.roles = roles
+    }
+
+    /// Placeholder claims, signed once at start-up to learn the header segment this service writes.
+    static var probe: AccessTokenClaims {
+        let now = Date()
+        return AccessTokenClaims(sub: .init(value: "probe"), iat: .init(value: now), nbf: .init(value: now), exp: .init(value: now),
+                                 jti: .init(value: "probe"), iss: .init(value: "probe"), aud: .init(value: ["probe"]), roles: [])
     }
 
     /// Time claims: not expired, already valid (RFC 7519 §4.1.4, §4.1.5). Issuer and
