@@ -9,6 +9,9 @@ public import JWTKit
 /// the `kid` against the configured key's id (jwt-kit falls back to a default key for an
 /// unknown `kid`, so this check is what refuses it); no `crit`; the signature; `exp` and
 /// `nbf`; `iat` not in the future; `iss` and `aud`. RFC 7515, RFC 7519 §7.2, RFC 8725 §3.1.
+///
+/// A token that passed all of these is remembered (``VerifiedTokenCache``, keyed by its exact
+/// bytes); the next verify of the same token only redoes the time checks.
 public struct TokenService: Sendable {
     /// The signing key.
     public let key: SigningKey
@@ -22,6 +25,8 @@ public struct TokenService: Sendable {
     /// The header segment of tokens this service signs, once known: a token whose header is
     /// byte for byte this one needs no header parsing.
     private let issuedHeader: String
+    /// Tokens that verified before (signature and claims), for the hot path of `/auth/verify`.
+    private let cache = VerifiedTokenCache()
 
     /// Largest token accepted, in bytes.
     public static let maximumTokenLength = 8192
@@ -77,6 +82,14 @@ public struct TokenService: Sendable {
     /// The verified claims of `token`.
     /// - Throws: ``TokenRejection`` saying which check failed.
     public func verify(_ token: String) async throws(TokenRejection) -> AccessTokenClaims {
+        if let claims = cache.claims(for: token) { return claims }
+        let claims = try await verifyUncached(token)
+        cache.insert(token, claims: claims)
+        return claims
+    }
+
+    /// Every check of ``verify(_:)``, without the cache.
+    func verifyUncached(_ token: String) async throws(TokenRejection) -> AccessTokenClaims {
         guard token.utf8.count <= Self.maximumTokenLength else { throw .malformed }
         let parts = token.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty }) else { throw .malformed }
