@@ -58,8 +58,9 @@ struct RedisClientTests {
         let redis = try client(RedisURL(host: "127.0.0.1", port: port), .init(commandTimeout: .milliseconds(300)))
         let start = ContinuousClock.now
         let error = await #expect(throws: RedisError.self) { try await redis.ping() }
-        #expect(ContinuousClock.now - start < .seconds(2))
-        #expect("\(String(describing: error))".contains("no reply to PING"))
+        // Bounded by the 300 ms timeout, not by anything else (generous: the test may share the CPUs).
+        #expect(ContinuousClock.now - start < .seconds(10))
+        #expect("\(String(describing: error))".contains("no reply to PING from 127.0.0.1:\(port) within 0.3 seconds"))
     }
 
     @Test func thePoolBoundsConnectionsUnderConcurrency() async throws {

@@ -17,11 +17,13 @@ public struct RedisSessionStore: SessionStore {
     static func key(_ jti: String) -> String { "session:" + jti }
     static func userKey(_ username: String) -> String { "user-sessions:" + username }
 
+    /// Stores the session until `lifetime` has passed.
     public func create(jti: String, session: Session, lifetime: Duration) async throws {
         try await redis.set(Self.key(jti), to: Self.encode(session), expiresIn: lifetime)
         try await redis.addToSet(Self.userKey(session.username), member: jti, keepFor: lifetime)
     }
 
+    /// The live session of `jti`, nil when absent or expired.
     public func find(jti: String) async throws -> Session? {
         guard let text = try await redis.get(Self.key(jti)) else { return nil }
         return Self.decode(text)
@@ -39,12 +41,14 @@ public struct RedisSessionStore: SessionStore {
         return Session(username: String(fields[1]), roles: roles, expiresAt: expiresAt)
     }
 
+    /// Removes the session of `jti`; true when it existed.
     public func revoke(jti: String, username: String) async throws -> Bool {
         let removed = try await redis.delete([Self.key(jti)])
         try await redis.removeFromSet(Self.userKey(username), member: jti)
         return removed > 0
     }
 
+    /// Removes every session of `username`; how many there were.
     public func revokeAll(username: String) async throws -> Int {
         let jtis = try await redis.members(of: Self.userKey(username))
         let removed = try await redis.delete(jtis.map(Self.key))

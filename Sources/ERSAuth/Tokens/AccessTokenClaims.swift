@@ -4,12 +4,19 @@ public import JWTKit
 /// The claims of an ERS access token (RFC 7519 §4.1): `sub` (user name), `iat`, `nbf`,
 /// `exp` (whole seconds), `jti` (the session id), `iss`, `aud`, plus `roles`.
 public struct AccessTokenClaims: JWTPayload, Sendable {
+    /// Subject: the user name.
     public var sub: SubjectClaim
+    /// Issued at (whole seconds since 1970).
     public var iat: IssuedAtClaim
+    /// Not before: the issue time.
     public var nbf: NotBeforeClaim
+    /// Expiry: `iat` plus `JWT_LIFETIME_SECONDS`.
     public var exp: ExpirationClaim
+    /// Token id, also the session id (`session:<jti>`).
     public var jti: IDClaim
+    /// Issuer: `JWT_ISSUER`.
     public var iss: IssuerClaim
+    /// Audience: `[JWT_AUDIENCE]`.
     public var aud: AudienceClaim
     /// Roles at login time (informational; `/auth/verify` answers with the session's roles).
     public var roles: [String]
