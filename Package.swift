@@ -4,6 +4,7 @@
 // Module graph (one direction only):
 //   ERSModel  <- ERSSpec  <- ERSCtlCommands <- ersctl
 //   ERSModel  <- ERSRender <- ERSKubernetes / ERSCompose / ERSGateway / ERSSQL <- ERSCtlCommands
+//   ERSGateway <- ERSRollout (plans, single-host executor) <- ERSCtlCommands
 // The generator's modules depend on Yams, swift-argument-parser and swift-mustache only, so
 // `swift build --product ersctl` stays quick. Server packages never enter these modules.
 import PackageDescription
@@ -68,12 +69,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "ERSSQL", dependencies: ["ERSModel", "ERSRender"], swiftSettings: swiftSettings),
+        // Releases: the plan of each strategy and the single-host executor behind the rendered
+        // nginx gateway (state files, nginx -t / reload / verify, gates from the access log,
+        // deploy and stop commands). Foundation only: no HTTP or server package.
+        .target(name: "ERSRollout", dependencies: ["ERSModel", "ERSGateway"], swiftSettings: swiftSettings),
         // The ersctl commands (argument parsing, file I/O, exit codes). Thin: all logic is in
         // the modules above.
         .target(
             name: "ERSCtlCommands",
             dependencies: [
-                "ERSModel", "ERSSpec", "ERSRender", "ERSKubernetes", "ERSCompose", "ERSGateway", "ERSSQL",
+                "ERSModel", "ERSSpec", "ERSRender", "ERSKubernetes", "ERSCompose", "ERSGateway", "ERSSQL", "ERSRollout",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -98,9 +103,10 @@ let package = Package(
         .target(
             name: "ERSDatabaseCommands",
             dependencies: [
-                "ERSDatabase", "ERSModel", "ERSSpec",
+                "ERSDatabase", "ERSModel", "ERSSpec", "ERSSQL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -216,9 +222,14 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(
+            name: "ERSRolloutTests",
+            dependencies: ["ERSRollout", "ERSCtlCommands", "ERSGateway", "ERSSpec", "ERSModel"],
+            exclude: ["Golden"]
+        ),
+        .testTarget(
             name: "ERSCtlTests",
-            dependencies: ["ERSCtlCommands", "ERSSpec", "ERSModel"],
-            exclude: ["Fixtures"]
+            dependencies: ["ERSCtlCommands", "ERSSpec", "ERSModel", "ERSRender", .product(name: "Yams", package: "Yams")],
+            exclude: ["Fixtures", "Golden"]
         ),
     ]
 )

@@ -5,7 +5,8 @@
 #
 # Phases: install Debian packages (scripts/install-deps.sh), start throw-away PostgreSQL and
 # Redis (scripts/services-up.sh), build ersctl, render every environments/*.yaml (except
-# base.yaml) and check the output with ../shared/tools/validate-rendered, then `swift test`.
+# base.yaml) and check the output with ../shared/tools/validate-rendered, build ersctl-db (the
+# database tests start it as separate processes), then `swift test`.
 # Exits non-zero when any phase fails; `swift test`'s own summary is the last test output.
 #
 # Environment:
@@ -108,6 +109,20 @@ for env in "${envs[@]}"; do
     FAILED+=("validate $env")
   fi
 done
+
+# The rollout options no environment uses (Argo Rollouts, ingress-nginx canary) are rendered
+# only by the Kubernetes tests: validate their golden files too.
+for golden in Tests/ERSKubernetesTests/Golden/production-*-rollouts Tests/ERSKubernetesTests/Golden/production-*-canary; do
+  [ -d "$golden" ] || continue
+  echo "--- validate-rendered ${validate_args[*]} $golden"
+  if ! bash "$VALIDATE" "${validate_args[@]}" "$golden"; then
+    echo "FAILED: validate-rendered $golden"
+    FAILED+=("validate $golden")
+  fi
+done
+
+phase "build ersctl-db (the tests run it as separate processes)"
+swift build --product ersctl-db
 
 phase "swift test"
 # The command-line tests run the ers-server binary that sits next to the test bundle.

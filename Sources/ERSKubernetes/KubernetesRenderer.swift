@@ -14,7 +14,11 @@ public import ERSRender
 ///   StatefulSet, NetworkPolicy.
 /// - `network-policies.yaml`: default deny for the namespace and DNS egress.
 /// - `gateway-route.yaml`: an HTTPRoute (or Ingress) to the gateway's Service.
+/// - `partition-maintenance.yaml`: the daily partition-maintenance CronJob (with its
+///   ServiceAccount, ConfigMap and NetworkPolicy), when the spec has partitioned tables.
 /// - `kustomization.yaml`: every file above, for `kubectl apply -k`.
+/// - `migrate/job.yaml` and `migrate/kustomization.yaml`: the migration Job, applied and
+///   waited for before the rest, when migrations are given.
 ///
 /// Secrets appear only as references (Secret volumes, `*_FILE` variables); no secret value
 /// is ever part of the model or the output.
@@ -32,14 +36,19 @@ public struct KubernetesRenderer: Sendable {
     /// `nginx.conf`, is mounted at `/etc/nginx/nginx.conf`, and is part of the gateway pods'
     /// `checksum/config`. The spec should have passed validation; an invalid one still
     /// renders (dangling references are left out), it never traps.
-    public func render(_ spec: SystemSpec, gatewayConfig: String) -> [RenderedFile] {
-        let context = RenderContext(spec: spec, options: options, gatewayConfig: gatewayConfig)
+    ///
+    /// `migrations` are the rendered SQL files (`sql/…`, from the SQL renderer): with them, the
+    /// migration Job and its ConfigMap are rendered into `kubernetes/migrate/`, a kustomization
+    /// of its own, applied before the rest (see `migrationFiles()`); without them there is no Job.
+    public func render(_ spec: SystemSpec, gatewayConfig: String, migrations: [RenderedFile] = []) -> [RenderedFile] {
+        let context = RenderContext(spec: spec, options: options, gatewayConfig: gatewayConfig, migrations: migrations)
         var files = [ManifestFile(name: "namespace.yaml", objects: [context.namespaceObject()])]
         files += spec.services.map(context.serviceFile)
         files += spec.datastores.compactMap(context.datastoreFile)
         files.append(ManifestFile(name: "network-policies.yaml", objects: context.namespacePolicies()))
         if let route = context.gatewayRouteFile() { files.append(route) }
+        if let maintenance = context.partitionMaintenanceFile() { files.append(maintenance) }
         files.append(context.kustomizationFile(listing: files.map(\.name)))
-        return files.map(\.rendered).sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        return (files.map(\.rendered) + context.migrationFiles()).sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     }
 }

@@ -59,7 +59,7 @@ struct PodVolumes: Sendable {
     }
 
     /// Adds the volume `{name, <source kind>: <source>}` and its mount (name first).
-    private mutating func add(name base: String, source: (String, YAMLValue), mount: YAMLMapping) {
+    mutating func add(name base: String, source: (String, YAMLValue), mount: YAMLMapping) {
         let name = uniqueName(base)
         volumes.append(["name": .string(name), source.0: source.1])
         var mount = mount

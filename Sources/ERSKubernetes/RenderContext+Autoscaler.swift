@@ -3,7 +3,7 @@ import ERSRender
 
 extension RenderContext {
     /// The `autoscaling/v2` HorizontalPodAutoscaler of a service with `autoscaling`: its
-    /// Deployment as the target, min and max replicas, `Resource` metrics with `Utilization`
+    /// workload as the target (``scaleTarget(of:)``), min and max replicas, `Resource` metrics with `Utilization`
     /// targets (percent of the request), and `behavior` only when the spec sets it.
     /// Nil without autoscaling. API reference: "HorizontalPodAutoscaler (autoscaling/v2)".
     func horizontalPodAutoscaler(for service: Service) -> YAMLValue? {
@@ -17,8 +17,9 @@ extension RenderContext {
                 ],
             ]
         }
+        let target = scaleTarget(of: service)
         let spec: YAMLValue = [
-            "scaleTargetRef": ["apiVersion": "apps/v1", "kind": "Deployment", "name": .string(service.name)],
+            "scaleTargetRef": ["apiVersion": .string(target.apiVersion), "kind": .string(target.kind), "name": .string(target.name)],
             "minReplicas": .int(autoscaling.minReplicas),
             "maxReplicas": .int(autoscaling.maxReplicas),
             "metrics": YAMLValue.sequence(metrics).nonEmpty,

@@ -38,11 +38,29 @@ extension RenderContext {
             ("resources", resources(service.resources)),
         ]
         entries += probeEntries(service.probes)
+        entries.append(("lifecycle", lifecycle(isGateway: config.nginxConfig != nil)))
         entries += [
             ("securityContext", containerSecurityContext),
             ("volumeMounts", YAMLValue.sequence(volumes.mounts).nonEmpty),
         ]
         return .mapping(YAMLMapping(entries.compactMap { key, value in value.map { (key: key, value: $0) } }))
+    }
+
+    /// Seconds a terminating pod keeps serving before it stops, so that every node's
+    /// kube-proxy and the Gateway data plane drop it from their endpoints first.
+    static let endpointDrainSeconds = 5
+
+    /// `preStop` (API reference: "Lifecycle"): keep serving while the endpoint removal
+    /// propagates, then shut down gracefully. ers-server handles SIGTERM itself, so a `sleep`
+    /// action (no shell in the image) is enough; nginx treats SIGTERM as a fast shutdown that
+    /// drops requests in flight, so the gateway asks for `nginx -s quit` (graceful) and waits
+    /// for its workers to finish.
+    func lifecycle(isGateway: Bool) -> YAMLValue {
+        if isGateway {
+            let script = "sleep \(Self.endpointDrainSeconds); nginx -s quit; while pgrep -x nginx >/dev/null; do sleep 1; done"
+            return ["preStop": ["exec": ["command": ["/bin/sh", "-c", .string(script)]]]]
+        }
+        return ["preStop": ["sleep": ["seconds": .int(Self.endpointDrainSeconds)]]]
     }
 
     /// A `ContainerPort`: name, number, protocol. API reference: "ContainerPort".

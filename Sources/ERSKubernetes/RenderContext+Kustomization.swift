@@ -9,6 +9,8 @@ extension RenderContext {
         let kustomization: YAMLValue = [
             "apiVersion": "kustomize.config.k8s.io/v1beta1",
             "kind": "Kustomization",
+            // Named, so tools that index objects by kind and name tell it from migrate/'s.
+            "metadata": ["name": .string("\(spec.name)-\(spec.environment)")],
             "resources": .sequence(resources),
         ]
         return ManifestFile(name: "kustomization.yaml", objects: [kustomization])

@@ -18,6 +18,8 @@ struct RenderContext: Sendable {
     let options: KubernetesRenderOptions
     /// The gateway's `nginx.conf`.
     let gatewayConfig: String
+    /// The rendered SQL migration files (`sql/…`), for the migration Job's ConfigMap.
+    let migrations: [RenderedFile]
     /// `app.kubernetes.io/instance` of every component: `<system>-<environment>`.
     let instance: String
     /// The gateway's targets in first-use order: each service a route or the
@@ -40,10 +42,11 @@ struct RenderContext: Sendable {
     private var datastoreLabels: [String: ComponentLabels] = [:]
 
     /// Creates the context of one render.
-    init(spec: SystemSpec, options: KubernetesRenderOptions, gatewayConfig: String) {
+    init(spec: SystemSpec, options: KubernetesRenderOptions, gatewayConfig: String, migrations: [RenderedFile] = []) {
         self.spec = spec
         self.options = options
         self.gatewayConfig = gatewayConfig
+        self.migrations = migrations
         let instance = LabelValue.sanitized("\(spec.name)-\(spec.environment)")
         self.instance = instance.isEmpty ? "ers" : instance
         let servicesByName = Dictionary(spec.services.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })

@@ -122,8 +122,14 @@ import Testing
         #expect(object?["status"] as? Int == 200)
         #expect(Set(object?.keys.map { $0 } ?? []) == [
             "time", "request_id", "remote_addr", "method", "uri", "status", "request_time", "upstream",
-            "upstream_addr", "upstream_status", "upstream_response_time", "bytes_sent",
+            "upstream_addr", "upstream_status", "upstream_response_time", "bytes_sent", "config_generation",
         ])
+        #expect(object?["config_generation"] as? String == Self.generation(in: text))
+    }
+
+    /// The generation in the config's header comment.
+    static func generation(in text: String) -> String? {
+        text.split(separator: "\n").first { $0.hasPrefix("# Config generation ") }?.split(separator: " ")[3].description
     }
 
     /// The `ers_json` format string: its quoted pieces joined.

@@ -17,7 +17,7 @@ import Testing
             spec.gateway.routes.append(Route(name: "r-\(index)", path: "/r/\(index)", service: service.name, port: "http"))
         }
         let files = KubernetesRenderer().render(spec, gatewayConfig: TestSupport.gatewayConfig)
-        #expect(files.count == count + 11)
+        #expect(files.count == count + 12, "the base files, partition-maintenance.yaml included, and one per service")
         let byPath = Dictionary(files.map { ($0.path, $0.contents) }, uniquingKeysWith: { first, _ in first })
         let policy = try #require(try TestSupport.object("NetworkPolicy", "svc-1", in: byPath["kubernetes/svc-1.yaml"] ?? ""))
         let egressPeers = (TestSupport.value(policy, "spec", "egress") as? [[String: Any]] ?? []).compactMap {

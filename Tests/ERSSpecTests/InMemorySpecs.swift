@@ -32,8 +32,12 @@ struct InMemorySpecs {
             image: {repository: ers-server}
             ports:
               - {name: http, containerPort: 8080}
+          - name: gw
+            image: {repository: nginx, tag: "1.27"}
+            ports:
+              - {name: http, containerPort: 8081}
         gateway:
-          service: api
+          service: gw
           port: http
           auth: {service: api, port: http, verifyPath: /auth/verify}
           routes:

@@ -23,8 +23,12 @@ import Testing
             replicas: 2
           - name: worker
             image: {repository: ers-server}
+          - name: gw
+            image: {repository: nginx, tag: "1.27"}
+            ports:
+              - {name: http, containerPort: 8081}
         gateway:
-          service: api
+          service: gw
           port: http
           auth: {service: api, port: http, verifyPath: /auth/verify}
           routes:
@@ -66,7 +70,7 @@ import Testing
         #expect(api.port(named: "http")?.containerPort == 8081)
         #expect(api.env?.map(\.value) == ["1", "20", "3"])
         #expect(api.replicas == 2)
-        #expect(spec.services.map(\.name) == ["api", "worker", "extra"])
+        #expect(spec.services.map(\.name) == ["api", "worker", "gw", "extra"])
     }
 
     @Test func replaceMarkerReplacesAWholeList() throws {
@@ -80,7 +84,7 @@ import Testing
 
     @Test func deleteMarkerRemovesANamedElement() throws {
         let spec = try #require(load("services:\n  - !delete {name: worker}\n").spec)
-        #expect(spec.services.map(\.name) == ["api"])
+        #expect(spec.services.map(\.name) == ["api", "gw"])
     }
 
     @Test func plainListsReplace() throws {

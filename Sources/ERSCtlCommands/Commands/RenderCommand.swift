@@ -35,7 +35,7 @@ struct RenderCommand: ParsableCommand {
         do {
             try OutputDirectory(url: URL(fileURLWithPath: output)).write(files)
         } catch {
-            FileHandle.standardError.write(Data("error: cannot write \(output): \(error.localizedDescription)\n".utf8))
+            FileHandle.standardError.write(Data("error: \(error); check --output and its permissions\n".utf8))
             throw ExitCodes.ioError
         }
         if format == .text {

@@ -32,7 +32,11 @@ struct RenderDiff {
             for field in Self.immutableFields[kind] ?? [] {
                 let a = Self.value(at: field, in: oldObject), b = Self.value(at: field, in: newObject)
                 if !Self.same(a, b) {
-                    result.append("\(key): \(field.joined(separator: ".")) is immutable; Kubernetes refuses this change — delete the object and apply again (kubectl delete \(kind.lowercased()) …), or keep the old value")
+                    let parts = key.split(separator: "/", maxSplits: 2).map(String.init)
+                    let namespace = parts.count == 3 && parts[1] != "-" ? " -n \(parts[1])" : ""
+                    let name = parts.last ?? key
+                    let orphan = kind == "StatefulSet" ? " --cascade=orphan` (its pods and volumes stay)" : "`"
+                    result.append("\(key): \(field.joined(separator: ".")) is immutable and would change; Kubernetes refuses this in place — run `kubectl delete \(kind.lowercased()) \(name)\(namespace)\(orphan) before applying, or keep the old value")
                 }
             }
         }

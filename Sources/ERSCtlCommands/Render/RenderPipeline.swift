@@ -8,7 +8,8 @@ import ERSSQL
 /// Runs every renderer on a loaded spec and collects their files. Pure: no I/O.
 ///
 /// Output layout: `kubernetes/` (manifests and `kustomization.yaml`; the gateway's nginx.conf
-/// with Kubernetes Service addresses inside its ConfigMap), `compose/compose.yaml` and
+/// with Kubernetes Service addresses inside its ConfigMap; the migration Job in
+/// `kubernetes/migrate/`), `compose/compose.yaml` and
 /// `compose/nginx/nginx.conf` (compose service addresses), `sql/` (migrations).
 struct RenderPipeline {
     /// The first month of the initial partitions in the SQL render.
@@ -27,11 +28,18 @@ struct RenderPipeline {
     func render(_ spec: SystemSpec) -> Output {
         var problems = PartitionDDLRenderer(asOf: asOf).validate(spec).filter { $0.severity == .warning }
         var files: [RenderedFile] = []
+        // The SQL first: the Kubernetes migration Job carries the migration files.
+        var migrations: [RenderedFile] = []
+        do {
+            migrations = try PartitionDDLRenderer(asOf: asOf).render(spec)
+        } catch {
+            problems += error.problems
+        }
         do {
             let nginx = try NginxConfigRenderer.bundled()
             let kubernetesConfig = try nginx.render(spec, target: .kubernetes())
             let composeConfig = try nginx.render(spec, target: .compose)
-            files += KubernetesRenderer().render(spec, gatewayConfig: kubernetesConfig)
+            files += KubernetesRenderer().render(spec, gatewayConfig: kubernetesConfig, migrations: migrations)
             files.append(RenderedFile(path: "compose/\(ComposeRenderer.defaultGatewayConfigPath)", contents: composeConfig))
         } catch let error as GatewayRenderError {
             problems += error.diagnostics
@@ -43,11 +51,7 @@ struct RenderPipeline {
         } catch {
             problems += error.diagnostics
         }
-        do {
-            files += try PartitionDDLRenderer(asOf: asOf).render(spec)
-        } catch {
-            problems += error.problems
-        }
+        files += migrations
         // The same problem may be found by more than one renderer: report it once.
         var seen: Set<String> = []
         problems = problems.filter { seen.insert("\($0.path) \($0.message)").inserted }

@@ -21,8 +21,15 @@ public struct DatabaseURL: Sendable, Hashable, CustomStringConvertible {
     public var database: String
     /// libpq `sslmode` (default `prefer`).
     public var sslMode: SSLMode
-    /// CA bundle for `verify-ca` and `verify-full` (libpq `sslrootcert`).
+    /// CA bundle (PEM) the server's certificate must chain to (libpq `sslrootcert`): checked
+    /// for `verify-ca` and `verify-full`, and for `require` too when given (as libpq does when
+    /// a root certificate file is present). Nil — or `sslrootcert=system`, as in libpq 16 —
+    /// means the operating system's trust store.
     public var rootCertificatePath: String?
+    /// Seconds to wait for the connection (libpq `connect_timeout`; default 10).
+    public var connectTimeoutSeconds: Int
+    /// `application_name` the server shows in `pg_stat_activity` (libpq `application_name`).
+    public var applicationName: String?
 
     /// libpq `sslmode` values.
     public enum SSLMode: String, Sendable, Hashable, CaseIterable {
@@ -33,6 +40,9 @@ public struct DatabaseURL: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses `text`, reading the password from `passwordFile` when given (trailing newline
     /// removed). A password in both places is an error: one source of truth.
+    ///
+    /// Query parameters read: `sslmode`, `sslrootcert`, `connect_timeout`, `application_name`,
+    /// `host` (a directory: Unix socket), `port`, `user`, `dbname`; others are ignored.
     /// - Throws: ``DatabaseURLError`` naming the part that is wrong and how to write it.
     public init(parsing text: String, passwordFile: String? = nil) throws(DatabaseURLError) {
         guard let components = URLComponents(string: text), let scheme = components.scheme,
@@ -62,7 +72,18 @@ public struct DatabaseURL: Sendable, Hashable, CustomStringConvertible {
             throw .invalid("sslmode '\(modeText)' is unknown; use one of \(SSLMode.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         sslMode = mode
-        rootCertificatePath = query["sslrootcert"]
+        let root = query["sslrootcert"].flatMap { $0.isEmpty ? nil : $0 }
+        rootCertificatePath = root == "system" ? nil : root
+        if let text = query["connect_timeout"] {
+            guard let seconds = Int(text), seconds >= 0 else {
+                throw .invalid("connect_timeout '\(text)' is not a whole number of seconds; write e.g. connect_timeout=10")
+            }
+            // libpq: 0 means wait forever; postgres-nio needs a bound, so a day stands for it.
+            connectTimeoutSeconds = seconds == 0 ? 86_400 : max(seconds, 2)
+        } else {
+            connectTimeoutSeconds = 10
+        }
+        applicationName = query["application_name"].flatMap { $0.isEmpty ? nil : $0 }
         let urlPassword = components.percentEncodedPassword.flatMap { $0.removingPercentEncoding }
         if let passwordFile {
             if urlPassword != nil {
@@ -78,9 +99,8 @@ public struct DatabaseURL: Sendable, Hashable, CustomStringConvertible {
         } else {
             password = urlPassword
         }
-        if (sslMode == .verifyCA || sslMode == .verifyFull), let root = rootCertificatePath,
-           !FileManager.default.isReadableFile(atPath: root) {
-            throw .invalid("sslrootcert \(root) cannot be read; give the path of the CA bundle that signed the server's certificate")
+        if sslMode != .disable, let root = rootCertificatePath, !FileManager.default.isReadableFile(atPath: root) {
+            throw .invalid("sslrootcert \(root) cannot be read; give the path of the CA bundle (PEM) that signed the server's certificate, or sslrootcert=system for the system's trust store")
         }
     }
 

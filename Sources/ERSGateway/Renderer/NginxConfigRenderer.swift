@@ -35,17 +35,23 @@ public struct NginxConfigRenderer: Sendable {
     ///   - spec: the system; `spec.gateway` and the services it names are used.
     ///   - target: how upstream servers are addressed.
     ///   - paths: pid, temp and log locations (default: the container layout).
+    ///   - testRoutes: test routing by service name (see ``GatewayTestRoute``); the rollout
+    ///     executor sets it during a release, every other render leaves it empty.
     /// - Throws: ``GatewayRenderError`` with every problem that prevents a correct config.
-    public func renderConfig(_ spec: SystemSpec, target: GatewayTarget, paths: NginxPaths = .container) throws(GatewayRenderError) -> NginxConfig {
+    public func renderConfig(
+        _ spec: SystemSpec, target: GatewayTarget, paths: NginxPaths = .container, testRoutes: [String: GatewayTestRoute] = [:]
+    ) throws(GatewayRenderError) -> NginxConfig {
         let routing = try GatewayRouting(spec: spec, target: target)
-        var view = try NginxConfigView.make(spec: spec, routing: routing, target: target, paths: paths)
+        var view = try NginxConfigView.make(spec: spec, routing: routing, target: target, paths: paths, testRoutes: testRoutes)
         let draft = template.render(view)
         view.configGeneration = String(Checksum.sha256Hex(draft).prefix(16))
         return NginxConfig(text: template.render(view), generation: view.configGeneration, routing: routing)
     }
 
-    /// The `nginx.conf` text of `spec` for `target`; see ``renderConfig(_:target:paths:)``.
-    public func render(_ spec: SystemSpec, target: GatewayTarget, paths: NginxPaths = .container) throws(GatewayRenderError) -> String {
-        try renderConfig(spec, target: target, paths: paths).text
+    /// The `nginx.conf` text of `spec` for `target`; see ``renderConfig(_:target:paths:testRoutes:)``.
+    public func render(
+        _ spec: SystemSpec, target: GatewayTarget, paths: NginxPaths = .container, testRoutes: [String: GatewayTestRoute] = [:]
+    ) throws(GatewayRenderError) -> String {
+        try renderConfig(spec, target: target, paths: paths, testRoutes: testRoutes).text
     }
 }

@@ -46,17 +46,32 @@ http {
 
     # One JSON object per request. Upstream fields are strings: they are empty when no upstream
     # was asked and lists ("10.0.0.7:8080, 10.0.0.8:8080") when nginx retried another server.
+    # config_generation is the generation of the config that served the request (a worker of an
+    # older config finishing its requests after a reload logs the older one): the rollout
+    # executor's gates count only requests served with the weights of the current step.
     log_format ers_json escape=json '{"time":"$time_iso8601","request_id":"$ers_request_id",'
         '"remote_addr":"$remote_addr","method":"$request_method","uri":"$uri","status":$status,'
         '"request_time":$request_time,"upstream":"$proxy_host","upstream_addr":"$upstream_addr",'
         '"upstream_status":"$upstream_status","upstream_response_time":"$upstream_response_time",'
-        '"bytes_sent":$body_bytes_sent}';
+        '"bytes_sent":$body_bytes_sent,"config_generation":"{{configGeneration}}"}';
     access_log {{accessLog}} ers_json;
 
     keepalive_timeout 65s;
     client_header_timeout 10s;
     client_body_timeout 30s;
     client_max_body_size {{clientMaxBodySize}};
+{{#hasTrustedProxies}}
+
+    # The client address for rate limits and logs: the last untrusted address of
+    # X-Forwarded-For, trusted only when the request comes from one of these proxies.
+{{/hasTrustedProxies}}
+{{#trustedProxies}}
+    set_real_ip_from {{.}};
+{{/trustedProxies}}
+{{#hasTrustedProxies}}
+    real_ip_header X-Forwarded-For;
+    real_ip_recursive on;
+{{/hasTrustedProxies}}
 {{#rateLimit}}
 
     # {{requestsPerSecond}} requests per second per client address, bursts of {{burst}} served at once.
@@ -97,6 +112,26 @@ http {
         keepalive_timeout 30s;
     }
 {{/upstreams}}
+{{#testRoutes}}
+
+    # Test routing of {{service}}: requests with {{condition}} go to the new version only.
+{{#upstream}}
+    upstream {{name}} {
+{{#servers}}
+        server {{.}};
+{{/servers}}
+        keepalive 32;
+        keepalive_time 60s;
+        keepalive_timeout 30s;
+    }
+{{/upstream}}
+{{#maps}}
+    map {{source}} {{variable}} {
+        default {{fallback}};
+        {{key}} {{target}};
+    }
+{{/maps}}
+{{/testRoutes}}
 
     server {
         listen {{listenPort}} default_server;

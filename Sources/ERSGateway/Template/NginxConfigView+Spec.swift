@@ -9,7 +9,9 @@ extension NginxConfigView {
     /// - Throws: ``GatewayRenderError`` for values nginx would reject or misread (a body size
     ///   that is not a positive whole number of bytes, a non-positive rate or timeout, an
     ///   unsafe path).
-    static func make(spec: SystemSpec, routing: GatewayRouting, target: GatewayTarget, paths: NginxPaths) throws(GatewayRenderError) -> NginxConfigView {
+    static func make(
+        spec: SystemSpec, routing: GatewayRouting, target: GatewayTarget, paths: NginxPaths, testRoutes: [String: GatewayTestRoute] = [:]
+    ) throws(GatewayRenderError) -> NginxConfigView {
         let gateway = spec.gateway
         let gatewayPath = FieldPath.root.key("gateway")
         var diagnostics: [Diagnostic] = []
@@ -42,7 +44,12 @@ extension NginxConfigView {
         if !NginxToken.isSafeName(spec.name) || !NginxToken.isSafeName(spec.environment) {
             diagnostics.append(.error(FieldPath.root.key("name"), "system name '\(spec.name)' or environment '\(spec.environment)' is not a DNS label"))
         }
+        for (index, cidr) in (gateway.trustedProxies ?? []).enumerated() where !NginxToken.isSafePath("/" + cidr) {
+            diagnostics.append(.error(gatewayPath.key("trustedProxies").index(index), "'\(cidr)' is not a CIDR"))
+        }
+        let routed = testRouteViews(spec: spec, routing: routing, testRoutes: testRoutes, diagnostics: &diagnostics)
         guard diagnostics.isEmpty else { throw GatewayRenderError(diagnostics: diagnostics) }
+        let routedUpstreams = Dictionary(routed.map { ($0.upstream, $0.variable) }, uniquingKeysWith: { first, _ in first })
 
         let cpuLimit = spec.service(named: gateway.service)?.resources?.limits?.cpu
         return NginxConfigView(
@@ -57,17 +64,20 @@ extension NginxConfigView {
             tempRoot: paths.tempDirectory,
             clientMaxBodySize: NginxSize.text(bytes: bodySize),
             rateLimit: gateway.rateLimit.map { RateLimitView(requestsPerSecond: $0.requestsPerSecond, burst: $0.burst) },
+            trustedProxies: gateway.trustedProxies ?? [],
+            hasTrustedProxies: !(gateway.trustedProxies ?? []).isEmpty,
             connectTimeout: "\(connect)s",
             sendTimeout: "\(send)s",
             readTimeout: "\(read)s",
             upstreams: routing.upstreams.map { UpstreamView(name: $0.name, servers: $0.servers.map(\.parameters)) },
+            testRoutes: routed.map(\.view),
             listenPort: routing.listenPort,
             authUpstream: routing.authUpstream,
             verifyPath: routing.verifyPath,
             locations: routing.locations.map { location in
                 LocationView(
                     route: location.route, modifier: location.modifier == .exact ? "= " : "",
-                    path: location.path, upstream: location.upstream, isPublic: location.isPublic)
+                    path: location.path, upstream: routedUpstreams[location.upstream] ?? location.upstream, isPublic: location.isPublic)
             },
             notFoundFallback: !routing.routesRoot
         )

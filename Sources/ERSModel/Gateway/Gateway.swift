@@ -17,11 +17,17 @@ public struct Gateway: Sendable, Hashable, Codable {
     public var timeouts: GatewayTimeouts?
     /// How traffic from outside the cluster reaches the gateway.
     public var exposure: GatewayExposure?
+    /// CIDRs of the proxies in front of the gateway (ingress controller, Gateway data plane,
+    /// load balancer) whose `X-Forwarded-For` nginx trusts to find the client address for rate
+    /// limits and logs (`set_real_ip_from`); empty trusts none, so behind a proxy every client
+    /// shares the proxy's address.
+    public var trustedProxies: [String]?
 
     /// Creates a gateway.
     public init(
         service: String, port: String, auth: GatewayAuth, routes: [Route], clientMaxBodySize: Quantity? = nil,
-        rateLimit: RateLimit? = nil, timeouts: GatewayTimeouts? = nil, exposure: GatewayExposure? = nil
+        rateLimit: RateLimit? = nil, timeouts: GatewayTimeouts? = nil, exposure: GatewayExposure? = nil,
+        trustedProxies: [String]? = nil
     ) {
         self.service = service
         self.port = port
@@ -31,6 +37,7 @@ public struct Gateway: Sendable, Hashable, Codable {
         self.rateLimit = rateLimit
         self.timeouts = timeouts
         self.exposure = exposure
+        self.trustedProxies = trustedProxies
     }
 }
 

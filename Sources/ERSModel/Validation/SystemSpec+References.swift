@@ -27,6 +27,23 @@ extension SystemSpec {
         }
         diagnostics += checkTarget(gateway.service, port: gateway.port, path: [.key("gateway")])
         diagnostics += checkTarget(gateway.auth.service, port: gateway.auth.port, path: [.key("gateway"), .key("auth")])
+        for (index, cidr) in (gateway.trustedProxies ?? []).enumerated() where !CIDR.isValid(cidr) {
+            diagnostics.append(.error([.key("gateway"), .key("trustedProxies"), .index(index)], "'\(cidr)' is not a CIDR; write e.g. 10.0.0.0/8 or fd00::/8"))
+        }
+        for service in services {
+            for (index, rule) in (service.network?.egress ?? []).enumerated() {
+                let path: FieldPath = [.key("services"), .name(service.name), .key("network"), .key("egress"), .index(index)]
+                if !CIDR.isValid(rule.cidr) { diagnostics.append(.error(path.key("cidr"), "'\(rule.cidr)' is not a CIDR; write e.g. 10.0.0.0/8")) }
+                for (position, except) in (rule.except ?? []).enumerated() where !CIDR.isValid(except) {
+                    diagnostics.append(.error(path.key("except").index(position), "'\(except)' is not a CIDR; write e.g. 10.1.0.0/16"))
+                }
+            }
+        }
+        for datastore in datastores {
+            if let cidr = datastore.cidr, !CIDR.isValid(cidr) {
+                diagnostics.append(.error([.key("datastores"), .name(datastore.name), .key("cidr")], "'\(cidr)' is not a CIDR; write e.g. 10.20.0.0/24"))
+            }
+        }
         var paths: [String: String] = [:]
         for route in gateway.routes {
             let path: FieldPath = [.key("gateway"), .key("routes"), .name(route.name)]

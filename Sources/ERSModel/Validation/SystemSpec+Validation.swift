@@ -1,7 +1,7 @@
 extension SystemSpec {
     /// Checks everything a spec's structure cannot: names and lengths as the API server checks
     /// them, quantities, autoscaling bounds, disruption budgets, images, and references across
-    /// the spec (routes, datastores, probe ports, `$(VAR)`). Returns every problem found, in
+    /// the spec (routes, datastores, probe ports, `$(VAR)`), and rollout strategies. Returns every problem found, in
     /// spec order, each with the field path it is about; empty when the spec is sound.
     public func validate() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -12,6 +12,9 @@ extension SystemSpec {
         diagnostics += validateDatastores()
         diagnostics += validateEnvironmentReferences()
         diagnostics += validateReferences()
+        diagnostics += validateCollisions()
+        diagnostics += validateSchedulesAndHosts()
+        diagnostics += validateRollouts()
         return diagnostics
     }
 }

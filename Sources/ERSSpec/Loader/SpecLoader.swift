@@ -42,8 +42,7 @@ public struct SpecLoader: Sendable {
         // decodes, the semantic checks run too, so one run reports every problem.
         let spec: SystemSpec
         do {
-            let data = try JSONSerialization.data(withJSONObject: plain ?? [:])
-            spec = try JSONDecoder().decode(SystemSpec.self, from: data)
+            spec = try SystemSpec(from: PlainValueDecoder(value: plain ?? [String: Any]()))
         } catch {
             if structurallySound {
                 diagnostics.append(Diagnostic(
@@ -52,7 +51,8 @@ public struct SpecLoader: Sendable {
             }
             return SpecLoadResult(spec: nil, diagnostics: diagnostics.sortedForDisplay(), sourceMap: sourceMap)
         }
-        for var diagnostic in spec.validate() where !checker.poisoned.contains(where: { diagnostic.path.starts(with: $0) }) {
+        for var diagnostic in spec.validate()
+        where !checker.incomplete.contains(diagnostic.path) && !checker.poisoned.contains(where: { diagnostic.path.starts(with: $0) }) {
             diagnostic.location = sourceMap.location(of: diagnostic.path)
             diagnostics.append(diagnostic)
         }
@@ -80,8 +80,12 @@ public struct SpecLoader: Sendable {
                 .error, .root, "a spec must be a mapping (key: value lines), found \(node.kindDescription)", location: node.location))
             return nil
         }
+        diagnostics += OverlayMerger.tagProblems(in: node, at: .root)
         guard let baseIndex = mapping.entries.firstIndex(where: { $0.key == "base" }) else {
-            return OverlayMerger.strip(.mapping(mapping))
+            var merger = OverlayMerger()
+            let stripped = merger.strip(.mapping(mapping), at: .root)
+            diagnostics += merger.diagnostics
+            return stripped
         }
         let baseEntry = mapping.entries.remove(at: baseIndex)
         guard case .scalar(let baseName) = baseEntry.value, !baseEntry.value.isNull else {
@@ -91,21 +95,32 @@ public struct SpecLoader: Sendable {
             return nil
         }
         let basePath = Self.resolve(baseName.text, relativeTo: path)
-        if chain.contains(basePath) || basePath == path {
+        let identity = Self.identity(of: basePath)
+        if chain.map(Self.identity(of:)).contains(identity) || identity == Self.identity(of: path) {
             diagnostics.append(Diagnostic(
                 .error, [.key("base")], "'\(baseName.text)' is already being loaded (\((chain + [path, basePath]).joined(separator: " -> "))); an overlay cannot include itself",
                 location: baseName.location))
             return nil
         }
         guard let base = loadTree(path: basePath, chain: chain + [path], diagnostics: &diagnostics) else { return nil }
-        return OverlayMerger.merge(base, .mapping(mapping))
+        var merger = OverlayMerger()
+        let merged = merger.merge(base, .mapping(mapping), at: .root)
+        diagnostics += merger.diagnostics
+        return merged
+    }
+
+    /// A file's identity for cycle detection: its absolute path with `.`, `..` and symlinks resolved.
+    static func identity(of path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        return URL(fileURLWithPath: absolute).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
     /// `relative` resolved against the directory of `file` (absolute paths stay).
     static func resolve(_ relative: String, relativeTo file: String) -> String {
         if relative.hasPrefix("/") { return relative }
         let directory = (file as NSString).deletingLastPathComponent
-        return directory.isEmpty ? relative : (directory as NSString).appendingPathComponent(relative)
+        let joined = directory.isEmpty ? relative : (directory as NSString).appendingPathComponent(relative)
+        return (joined as NSString).standardizingPath
     }
 }
 

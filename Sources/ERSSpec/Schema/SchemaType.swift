@@ -12,6 +12,8 @@ public indirect enum SchemaType: Sendable {
     case string(allowed: [String]?)
     /// An integer within optional bounds.
     case integer(minimum: Int?, maximum: Int?)
+    /// A decimal number (`0.5`, `1`, `12.25`) within optional bounds: percentages and ratios.
+    case number(minimum: Double?, maximum: Double?)
     /// `true` or `false` (YAML 1.2 spelling only).
     case boolean
     /// A Kubernetes resource quantity (`250m`, `1Gi`).

@@ -48,6 +48,11 @@ extension SpecSchema {
             if let minimum { result["minimum"] = minimum }
             if let maximum { result["maximum"] = maximum }
             return result
+        case .number(let minimum, let maximum):
+            var result: [String: Any] = ["type": "number"]
+            if let minimum { result["minimum"] = minimum }
+            if let maximum { result["maximum"] = maximum }
+            return result
         case .boolean:
             return ["type": "boolean"]
         case .quantity:

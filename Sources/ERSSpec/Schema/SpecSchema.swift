@@ -88,8 +88,8 @@ public enum SpecSchema {
     ]))
 
     static let autoscaling = SchemaType.object(SchemaObject("Autoscaling", "autoscaling/v2 HorizontalPodAutoscaler.", [
-        .required("minReplicas", .integer(minimum: 1, maximum: nil), "Lowest replica count."),
-        .required("maxReplicas", .integer(minimum: 1, maximum: nil), "Highest replica count."),
+        .required("minReplicas", .integer(minimum: 1, maximum: 2147483647), "Lowest replica count."),
+        .required("maxReplicas", .integer(minimum: 1, maximum: 2147483647), "Highest replica count."),
         .required("metrics", .list(.object(SchemaObject("ResourceMetric", "A resource utilization target.", [
             .required("resource", .enumeration(ResourceName.self), "cpu or memory."),
             .required("averageUtilization", .integer(minimum: 1, maximum: nil), "Percent of the request."),
@@ -115,23 +115,61 @@ public enum SpecSchema {
         .optional("allowExternalIngress", .boolean, "Whether anything outside the namespace may connect."),
     ]))
 
-    static let rollout = SchemaType.object(SchemaObject("RolloutStrategy", "How a new version replaces the old.", [
+    static let rollout = SchemaType.object(SchemaObject("RolloutStrategy", "How a new version replaces the old (Argo Rollouts terms).", [
         .required("strategy", .enumeration(RolloutKind.self), "rolling, blueGreen or canary."),
-        .optional("maxSurge", .intOrPercent, "Rolling: extra pods during the update."),
-        .optional("maxUnavailable", .intOrPercent, "Rolling: pods that may be unavailable."),
+        .optional("maxSurge", .intOrPercent, "Rolling: extra pods during the update (default 25%)."),
+        .optional("maxUnavailable", .intOrPercent, "Rolling: pods that may be unavailable (default 0)."),
         .optional("blueGreen", .object(SchemaObject("BlueGreenStrategy", "Blue-green settings.", [
-            .optional("preview", .boolean, "Preview Service for the new slot."),
-            .optional("autoPromotionSeconds", .integer(minimum: 0, maximum: nil), "Seconds before automatic promotion."),
-            .optional("scaleDownDelaySeconds", .integer(minimum: 0, maximum: nil), "Seconds the old slot keeps running."),
-        ])), "Blue-green settings."),
+            .optional("preview", .boolean, "Reach the new slot before promotion: <service>-preview Service; on a host, testRouting requests (default true)."),
+            .optional("autoPromotionSeconds", .integer(minimum: 0, maximum: nil), "Seconds after the new slot is healthy before automatic promotion; absent waits for promote."),
+            .optional("scaleDownDelaySeconds", .integer(minimum: 0, maximum: nil), "Seconds the old slot keeps running once it gets no traffic (default 30)."),
+            .optional("activeSlot", .enumeration(RolloutSlot.self), "The slot that serves now: blue (default) or green. Update it after a promotion."),
+        ])), "Blue-green settings (strategy blueGreen only)."),
         .optional("canary", .object(SchemaObject("CanaryStrategy", "Canary settings.", [
-            .required("steps", .list(.object(SchemaObject("CanaryStep", "setWeight or pause.", [
-                .optional("setWeight", .integer(minimum: 0, maximum: 100), "Percent of traffic to the new version."),
-                .optional("pause", .object(SchemaObject("CanaryPause", "A pause.", [
+            .required("steps", .list(.object(SchemaObject("CanaryStep", "Exactly one of setWeight and pause.", [
+                .optional("setWeight", .integer(minimum: 0, maximum: 100), "Percent of traffic to the new version; weights increase step by step."),
+                .optional("pause", .object(SchemaObject("CanaryPause", "A pause at the current weight.", [
                     .optional("durationSeconds", .integer(minimum: 0, maximum: nil), "Seconds; absent waits for promote."),
                 ])), "Pause."),
-            ])), keyedBy: nil), "Ordered steps."),
-        ])), "Canary settings."),
+            ])), keyedBy: nil), "Ordered steps; after the last the canary is promoted to 100%."),
+            .optional("trafficRouting", .enumeration(CanaryTrafficRouting.self), "Kubernetes traffic split: gatewayAPI (HTTPRoute weights, default), ingressNginx (canary annotations), replicas (pod ratio)."),
+            .optional("scaleDownDelaySeconds", .integer(minimum: 0, maximum: nil), "Seconds the old version keeps running once it gets no traffic (default 30)."),
+        ])), "Canary settings (strategy canary only; required there)."),
+        .optional("analysis", .object(SchemaObject("RolloutAnalysis", "The gate of each step: a breach aborts to 100% stable.", [
+            .optional("windowSeconds", .integer(minimum: 1, maximum: nil), "Seconds of traffic each judgement looks at (default 60)."),
+            .optional("minimumRequests", .integer(minimum: 1, maximum: nil), "Requests to the new version needed before judging (default 100)."),
+            .optional("errorRate", .object(SchemaObject("ErrorRateLimit", "Limits on the new version's 5xx share.", [
+                .optional("maxPercent", .number(minimum: 0, maximum: 100), "Highest 5xx share, percent (e.g. 1 or 0.5)."),
+                .optional("maxPointsAboveStable", .number(minimum: 0, maximum: 100), "Most the 5xx share may exceed the stable version's, percentage points."),
+            ])), "5xx share limits."),
+            .optional("p99Latency", .object(SchemaObject("LatencyLimit", "Limits on the new version's p99 upstream response time.", [
+                .optional("maxMilliseconds", .integer(minimum: 1, maximum: nil), "Highest p99, milliseconds."),
+                .optional("maxRatioToStable", .number(minimum: 1, maximum: nil), "Highest ratio to the stable version's p99, e.g. 1.5."),
+            ])), "p99 latency limits."),
+        ])), "Analysis gate (blueGreen and canary)."),
+        .optional("testRouting", .object(SchemaObject("TestRouting", "Requests that always reach the new version.", [
+            .optional("header", .object(SchemaObject("TestRouteHeader", "A header match.", [
+                .required("name", .string, "Header name, e.g. X-ERS-Canary."),
+                .required("value", .string, "Value that matches exactly, e.g. always."),
+            ])), "Header and value."),
+            .optional("cookie", .object(SchemaObject("TestRouteCookie", "A cookie match.", [
+                .required("name", .string, "Cookie name (letters, digits, _), e.g. ers_canary."),
+                .required("value", .string, "Value that matches exactly, e.g. always."),
+            ])), "Cookie and value."),
+        ])), "Test routing (blueGreen and canary)."),
+        .optional("controller", .enumeration(RolloutController.self), "Kubernetes: ersctl (Deployments patched per step, default) or argoRollouts (an Argo Rollouts Rollout)."),
+        .optional("host", .object(SchemaObject("HostRollout", "The service on a single host behind the nginx gateway (ersctl rollout start).", [
+            .required("slots", .object(SchemaObject("HostSlots", "Where each slot listens.", [
+                .required("blue", .string, "host:port of the blue slot, e.g. 127.0.0.1:8081."),
+                .required("green", .string, "host:port of the green slot, e.g. 127.0.0.1:8082."),
+            ])), "Slot addresses."),
+            .required("deploy", .list(.string, keyedBy: nil), "Command starting {version} in {slot} (no shell; placeholders {service} {slot} {version} {image} {address} {host} {port})."),
+            .required("stop", .list(.string, keyedBy: nil), "Command stopping {slot}."),
+            .optional("healthPath", .string, "Health endpoint reporting the version (default: readiness probe path, else /health)."),
+            .optional("versionHeader", .string, "Header with the running version; absent: JSON body field version."),
+            .optional("startTimeoutSeconds", .integer(minimum: 1, maximum: nil), "Seconds to become healthy with the expected version (default 120)."),
+            .optional("commandTimeoutSeconds", .integer(minimum: 1, maximum: nil), "Seconds a deploy or stop command may run (default 300)."),
+        ])), "Single-host executor settings."),
     ]))
 
     static let service = SchemaType.object(SchemaObject("Service", "A service: Deployment, Service, config and policies.", [
@@ -145,7 +183,7 @@ public enum SpecSchema {
         .optional("secrets", .list(secret, keyedBy: "name"), "Secrets mounted as files."),
         .optional("resources", resources, "CPU and memory."),
         .optional("probes", probes, "Probes."),
-        .optional("replicas", .integer(minimum: 0, maximum: nil), "Replicas without autoscaling (default 1)."),
+        .optional("replicas", .integer(minimum: 0, maximum: 2147483647), "Replicas without autoscaling (default 1)."),
         .optional("autoscaling", autoscaling, "Horizontal pod autoscaling."),
         .optional("disruptionBudget", disruptionBudget, "PodDisruptionBudget."),
         .optional("network", network, "Network access beyond the defaults."),
@@ -202,9 +240,9 @@ public enum SpecSchema {
             .required("burst", .integer(minimum: 0, maximum: nil), "Burst above the rate."),
         ])), "Rate limit."),
         .optional("timeouts", .object(SchemaObject("GatewayTimeouts", "Proxy timeouts, seconds.", [
-            .optional("connectSeconds", .integer(minimum: 1, maximum: nil), "proxy_connect_timeout."),
-            .optional("sendSeconds", .integer(minimum: 1, maximum: nil), "proxy_send_timeout."),
-            .optional("readSeconds", .integer(minimum: 1, maximum: nil), "proxy_read_timeout."),
+            .optional("connectSeconds", .integer(minimum: 1, maximum: 86400), "proxy_connect_timeout."),
+            .optional("sendSeconds", .integer(minimum: 1, maximum: 86400), "proxy_send_timeout."),
+            .optional("readSeconds", .integer(minimum: 1, maximum: 86400), "proxy_read_timeout."),
         ])), "Timeouts."),
         .optional("exposure", .object(SchemaObject("GatewayExposure", "How the gateway is reached.", [
             .required("kind", .enumeration(ExposureKind.self), "httpRoute or ingress."),
@@ -217,6 +255,7 @@ public enum SpecSchema {
             .optional("ingressClassName", .string, "Ingress class (ingress)."),
             .optional("tlsSecretName", .string, "TLS Secret (ingress)."),
         ])), "Exposure."),
+        .optional("trustedProxies", .list(.string, keyedBy: nil), "CIDRs of proxies whose X-Forwarded-For is trusted for the client address (set_real_ip_from)."),
     ]))
 
     static let partitionedTable = SchemaType.object(SchemaObject("PartitionedTable", "A monthly range-partitioned table.", [

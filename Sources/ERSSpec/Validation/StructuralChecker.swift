@@ -8,6 +8,11 @@ struct StructuralChecker {
     /// Paths whose value was missing or invalid and got a stand-in: semantic diagnostics at or
     /// below them would only repeat the structural error, so the loader drops them.
     private(set) var poisoned: [FieldPath] = []
+    /// Mappings that lost a value to a structural error (the dropped value's parent and its
+    /// ancestors up to the list element holding them): a semantic check of such a mapping as a
+    /// whole ("exactly one of …", "sets no limit") would misread the gap, so the loader drops
+    /// diagnostics at exactly these paths.
+    private(set) var incomplete: Set<FieldPath> = []
 
     /// Checks `node` as `type` at `path`; nil when the value is unusable (a diagnostic says why).
     mutating func check(_ node: SpecNode, as type: SchemaType, at path: FieldPath) -> Any? {
@@ -17,6 +22,7 @@ struct StructuralChecker {
         case .map(let value): return checkMap(node, value, path)
         case .string(let allowed): return checkString(node, allowed, path)
         case .integer(let minimum, let maximum): return checkInteger(node, minimum, maximum, path)
+        case .number(let minimum, let maximum): return checkNumber(node, minimum, maximum, path)
         case .boolean: return checkBoolean(node, path)
         case .quantity: return checkQuantity(node, path)
         case .intOrPercent: return checkIntOrPercent(node, path)
@@ -26,6 +32,20 @@ struct StructuralChecker {
     private mutating func report(_ node: SpecNode, _ path: FieldPath, _ message: String) {
         diagnostics.append(Diagnostic(.error, path, message, location: node.location))
         poisoned.append(path)
+        markIncomplete(above: path)
+    }
+
+    /// Records the mappings above `path` up to the nearest list element as incomplete.
+    private mutating func markIncomplete(above path: FieldPath) {
+        var current = path.dropLast()
+        while !current.components.isEmpty {
+            incomplete.insert(current)
+            if case .key? = current.components.last {
+                current = current.dropLast()
+            } else {
+                break
+            }
+        }
     }
 
     /// A value of the right shape standing in for a missing or invalid one.
@@ -39,6 +59,7 @@ struct StructuralChecker {
         case .map: return [String: Any]()
         case .string(let allowed): return allowed?.first ?? ""
         case .integer(let minimum, _): return minimum ?? 0
+        case .number(let minimum, _): return minimum ?? 0
         case .boolean: return false
         case .quantity: return "0"
         case .intOrPercent: return 0
@@ -75,6 +96,7 @@ struct StructuralChecker {
             // on this path are suppressed (see `poisoned`).
             result[property.name] = Self.placeholder(for: property.type)
             poisoned.append(path.key(property.name))
+            markIncomplete(above: path.key(property.name))
         }
         return result
     }
@@ -166,6 +188,33 @@ struct StructuralChecker {
             report(node, path, "\(value) is above the maximum \(maximum); use a value from \(minimum ?? 0) to \(maximum)")
             return nil
         }
+        return value
+    }
+
+    /// A plain decimal: digits with at most one `.` between digits. Whole numbers come back as
+    /// `Int`, others as `Double`, so they encode back exactly as written.
+    private mutating func checkNumber(_ node: SpecNode, _ minimum: Double?, _ maximum: Double?, _ path: FieldPath) -> Any? {
+        guard let scalar = scalar(node, path, expected: "a number") else { return nil }
+        guard scalar.isPlain else {
+            report(node, path, "expected a number, found the quoted string \"\(scalar.text)\"; remove the quotes")
+            return nil
+        }
+        let parts = scalar.text.split(separator: ".", omittingEmptySubsequences: false)
+        let wellFormed = (1...2).contains(parts.count) && parts.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }
+        guard wellFormed, let value = Double(scalar.text) else {
+            report(node, path, "'\(scalar.text)' is not a decimal number; write digits with an optional fraction, e.g. 0.5 or 2")
+            return nil
+        }
+        func text(_ bound: Double) -> String { bound == bound.rounded() ? "\(Int(bound))" : "\(bound)" }
+        if let minimum, value < minimum {
+            report(node, path, "\(scalar.text) is below the minimum \(text(minimum)); use a value from \(text(minimum))\(maximum.map { " to \(text($0))" } ?? " up")")
+            return nil
+        }
+        if let maximum, value > maximum {
+            report(node, path, "\(scalar.text) is above the maximum \(text(maximum)); use a value from \(text(minimum ?? 0)) to \(text(maximum))")
+            return nil
+        }
+        if parts.count == 1, let whole = Int(scalar.text) { return whole }
         return value
     }
 

@@ -1,1 +1,0 @@
-print("ersctl-db: not built yet")
