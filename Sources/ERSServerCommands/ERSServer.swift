@@ -2,6 +2,7 @@ public import ArgumentParser
 
 /// `ers-server`: the runtime services of ERS, one subcommand per role.
 public struct ERSServer: AsyncParsableCommand {
+    /// Name, abstract and subcommands.
     public static let configuration = CommandConfiguration(
         commandName: "ers-server",
         abstract: "The ERS runtime services: one binary, a subcommand per role.",
@@ -13,6 +14,7 @@ public struct ERSServer: AsyncParsableCommand {
         subcommands: [AuthCommand.self, HealthcheckCommand.self, UsersCommand.self]
     )
 
+    /// The root command (argument parser needs the initializer).
     public init() {}
 }
 

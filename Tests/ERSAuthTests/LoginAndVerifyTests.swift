@@ -40,6 +40,11 @@ struct LoginAndVerifyTests {
         #expect(after.status == 401 && after.headers["x-user"] == nil)
         #expect(try await harness.logout(token).status == 401)
 
+        let metrics = try await RawHTTP.send("GET", harness.url("/metrics")).body
+        #expect(metrics.contains(#"auth_login_attempts_total{outcome="success"} 1"#))
+        #expect(metrics.contains(#"auth_verify_requests_total{outcome="allowed"} 1"#))
+        #expect(metrics.contains(#"auth_verify_requests_total{outcome="denied"} 1"#))
+        #expect(metrics.contains(#"http_requests_total{route="/auth/verify",method="GET",status="401"} 1"#))
         let rows = try await harness.database.auditRows()
         #expect(rows.contains { $0.contains(#""action":"user.created""#) && $0.contains(name) })
         #expect(rows.contains { $0.contains(#""action":"auth.login""#) && $0.contains(claims.jti.value) && $0.contains(#""ip_address":"127.0.0.1""#) })

@@ -1,4 +1,7 @@
+import Crypto
 import ERSAuth
+import ERSRedis
+import ERSServerCore
 import Foundation
 import Testing
 
@@ -17,7 +20,12 @@ struct ThrottlingTests {
             for attempt in 1...4 { group.addTask { try await harness.login(name, "wrong guess \(attempt)") } }
             return try await group.reduce(into: []) { $0.append($1) }
         }
-        try await Task.sleep(for: .milliseconds(500))
+        // Wait until all four are counted (the counter is in Redis), then try the right password.
+        let redis = RedisClient(pool: try RedisConnectionPool(url: try #require(TestServices.redis()), logger: harness.runtime.logger))
+        let counter = "throttle:login:user:" + SHA256.hash(data: Data(name.utf8)).map { String(format: "%02x", $0) }.joined()
+        for _ in 0..<200 where try await redis.get(counter) != "4" { try await Task.sleep(for: .milliseconds(50)) }
+        #expect(try await redis.get(counter) == "4")
+        await redis.pool.close()
         let blocked = try await harness.login(name, password)
         #expect(blocked.status == 429 && blocked.json?["access_token"] == nil)
         let answers = try await guesses
@@ -61,6 +69,19 @@ struct ThrottlingTests {
         #expect(directRows.contains { $0.contains(#""ip_address":"127.0.0.1""#) })
         #expect(!directRows.contains { $0.contains("192.0.2.1") })
         await direct.stop()
+    }
+
+    @Test func trustedProxiesDefaultToThePrivateRangesAndNoneTrustsNothing() throws {
+        let secret = AuthHarness.randomSecret()
+        let byDefault = try AuthConfiguration(environment: .init(["JWT_SECRET": secret]))
+        #expect(byDefault.trustedProxies == IPNetwork.loopbackAndPrivate)
+        let resolver = ClientAddressResolver(trustedProxies: byDefault.trustedProxies)
+        #expect(resolver.clientAddress(peer: "10.244.1.7", forwardedFor: ["6.6.6.6, 203.0.113.9"]) == "203.0.113.9")
+        #expect(resolver.clientAddress(peer: "203.0.113.50", forwardedFor: ["192.0.2.1"]) == "203.0.113.50")
+        #expect(try AuthConfiguration(environment: .init(["JWT_SECRET": secret, "TRUSTED_PROXIES": "none"])).trustedProxies.isEmpty)
+        let listed = try AuthConfiguration(environment: .init(["JWT_SECRET": secret, "TRUSTED_PROXIES": "10.0.0.5, fd00::/8"]))
+        #expect(listed.trustedProxies.map(\.description) == ["10.0.0.5/32", "fd00::/8"])
+        #expect(throws: ConfigurationProblem.self) { try AuthConfiguration(environment: .init(["JWT_SECRET": secret, "TRUSTED_PROXIES": "gateway"])) }
     }
 
     @Test func clientAddressRules() throws {

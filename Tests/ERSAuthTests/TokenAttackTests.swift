@@ -128,3 +128,21 @@ extension TokenService {
         return Data(base64Encoded: base64)
     }
 }
+
+@Suite("Verified-token cache")
+struct VerifiedTokenCacheTests {
+    @Test(.timeLimit(.minutes(1))) func aCachedTokenStillExpiresAndOnlyIdenticalBytesHit() async throws {
+        let secret = AuthHarness.randomSecret()
+        let key = try SigningKey(text: secret, source: "test")
+        let tokens = await TokenService(key: key, issuer: "ers", audience: "ers", lifetime: .seconds(2))
+        let issued = try await tokens.issue(username: "judy", roles: ["reader"])
+        #expect(try await tokens.verify(issued.token).sub.value == "judy")
+        #expect(try await tokens.verify(issued.token).jti.value == issued.jti)
+        // A changed signature is not the cached token.
+        let parts = issued.token.split(separator: ".")
+        let flipped = "\(parts[0]).\(parts[1]).\(parts[2].first == "A" ? "B" : "A")\(parts[2].dropFirst())"
+        await #expect(throws: TokenRejection.self) { try await tokens.verify(flipped) }
+        try await Task.sleep(for: .milliseconds(2200))
+        await #expect(throws: TokenRejection.expired) { try await tokens.verify(issued.token) }
+    }
+}

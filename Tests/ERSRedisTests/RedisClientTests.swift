@@ -58,17 +58,14 @@ struct RedisClientTests {
         let redis = try client(RedisURL(host: "127.0.0.1", port: port), .init(commandTimeout: .milliseconds(300)))
         let start = ContinuousClock.now
         let error = await #expect(throws: RedisError.self) { try await redis.ping() }
-        // Bounded, not hanging: the limit is generous because a loaded 2-core CI machine may run
-        // this beside hundreds of other tests.
-        #expect(ContinuousClock.now - start < .seconds(20))
-        #expect("\(String(describing: error))".contains("no reply to PING"))
+        // Bounded by the 300 ms timeout, not by anything else (generous: the test may share the CPUs).
+        #expect(ContinuousClock.now - start < .seconds(10))
+        #expect("\(String(describing: error))".contains("no reply to PING from 127.0.0.1:\(port) within 0.3 seconds"))
     }
 
     @Test func thePoolBoundsConnectionsUnderConcurrency() async throws {
         guard let url = TestRedis.aclUser() else { return }
-        var configuration = RedisPoolConfiguration(maximumConnections: 3)
-        configuration.leaseTimeout = .seconds(60)  // 300 commands through 3 connections on a loaded machine
-        let redis = try client(url, configuration)
+        let redis = try client(url, .init(maximumConnections: 3))
         let key = TestRedis.key("concurrent")
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<300 {
@@ -77,8 +74,8 @@ struct RedisClientTests {
             try await group.waitForAll()
         }
         #expect(try await redis.get(key) == "300")
-        let figures = await redis.pool.statistics
-        #expect(figures.open <= 3 && figures.waiting == 0)
+        let figures = redis.pool.statistics
+        #expect(figures.open <= 3 && figures.open >= 1)
         try await redis.delete([key])
         await redis.pool.close()
         await #expect(throws: RedisError.poolClosed) { try await redis.ping() }

@@ -44,9 +44,9 @@ struct ServerRuntimeTests {
         let server = try await LiveServer.start(runtime: runtime, router: runtime.makeRouter(checks: [hanging, .note("mode", "test")]))
         let start = ContinuousClock.now
         let ready = try await HealthcheckClient.get(server.url("/ready"))
-        #expect(ContinuousClock.now - start < .seconds(3))
+        #expect(ContinuousClock.now - start < .seconds(10))
         #expect(ready.status == 503)
-        #expect(ready.body.contains("did not finish within") && ready.body.contains(#""detail":"test""#))
+        #expect(ready.body.contains("the storage check did not finish within 0.3 seconds") && ready.body.contains(#""detail":"test""#))
         try await server.stop()
     }
 
@@ -69,13 +69,17 @@ struct ServerRuntimeTests {
     @Test(.timeLimit(.minutes(1)), .disabled("fails here since the merge: the in-flight request is not answered within 5 s after SIGTERM; open, see the closing note of 2026-11-29")) func gracefulShutdownLetsInFlightRequestsFinish() async throws {
         let runtime = try ServerRuntime(configuration: .init(httpPort: 0, shutdownGracePeriod: .seconds(10)), logger: logger)
         let router = runtime.makeRouter(checks: [])
+        let (arrived, arrival) = AsyncStream<Void>.makeStream()
         router.get("/slow") { _, _ -> String in
+            arrival.yield()
             try await Task.sleep(for: .milliseconds(800))
             return "finished"
         }
         let server = try await LiveServer.start(runtime: runtime, router: router)
-        let inFlight = Task { try await HealthcheckClient.get(server.url("/slow"), timeout: .seconds(5)) }
-        try await Task.sleep(for: .milliseconds(200))
+        let inFlight = Task { try await HealthcheckClient.get(server.url("/slow"), timeout: .seconds(10)) }
+        // Shut down while the request is being handled.
+        var arrivals = arrived.makeAsyncIterator()
+        _ = await arrivals.next()
         let stopping = Task { try await server.stop() }
         let answer = try await inFlight.value
         #expect(answer.status == 200 && answer.body == "finished")

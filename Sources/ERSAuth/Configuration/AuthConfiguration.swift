@@ -12,7 +12,7 @@ public import ERSServerCore
 /// | `LOGIN_MAX_ATTEMPTS_PER_USER` | attempts per user name per window | `5` |
 /// | `LOGIN_MAX_ATTEMPTS_PER_ADDRESS` | attempts per client address per window | `30` |
 /// | `LOGIN_THROTTLE_WINDOW_SECONDS` | throttling window | `900` |
-/// | `TRUSTED_PROXIES` | comma-separated addresses/CIDRs whose `X-Forwarded-For` is believed | none |
+/// | `TRUSTED_PROXIES` | comma-separated addresses/CIDRs whose `X-Forwarded-For` is believed; `none` for none | loopback and private ranges (the gateway's network) |
 /// | `CORS_ALLOWED_ORIGINS` | comma-separated origins (`https://ui.example.com`) | none: no CORS |
 public struct AuthConfiguration: Sendable {
     /// Signs and verifies tokens.
@@ -64,7 +64,8 @@ public struct AuthConfiguration: Sendable {
             maximumAttemptsPerUser: try environment.integer("LOGIN_MAX_ATTEMPTS_PER_USER", default: 5, range: 1...1_000_000),
             maximumAttemptsPerAddress: try environment.integer("LOGIN_MAX_ATTEMPTS_PER_ADDRESS", default: 30, range: 1...1_000_000),
             window: .seconds(try environment.integer("LOGIN_THROTTLE_WINDOW_SECONDS", default: 900, range: 1...86_400)))
-        trustedProxies = try environment.list("TRUSTED_PROXIES").map { entry throws(ConfigurationProblem) in
+        let proxies = environment.list("TRUSTED_PROXIES")
+        trustedProxies = proxies == ["none"] ? [] : proxies.isEmpty ? IPNetwork.loopbackAndPrivate : try proxies.map { entry throws(ConfigurationProblem) in
             guard let network = IPNetwork(entry) else {
                 throw ConfigurationProblem(variable: "TRUSTED_PROXIES", problem: "'\(entry)' is not an IP address or CIDR; write e.g. 10.0.0.0/8,127.0.0.1")
             }

@@ -26,7 +26,10 @@ extension AuthController {
             return AuthResponses.error(.badRequest, "invalid_request", "the body must be a JSON object {\"username\":\"…\",\"password\":\"…\"}")
         }
         let address = clientAddress(request, context: context)
-        let attempted = String(credentials.username.lowercased().prefix(UserName.maximumLength))
+        // What was typed, for counters and the audit row: lower-cased, control characters dropped, 100 at most.
+        let attempted = String(String.UnicodeScalarView(credentials.username.lowercased().unicodeScalars.filter {
+            !$0.properties.isWhitespace && $0.properties.generalCategory != .control
+        }).prefix(UserName.maximumLength))
         let requestID = context.requestID
 
         // Throttling first, before any password work.
@@ -38,6 +41,7 @@ extension AuthController {
             }
         } catch {
             context.logger.error("login throttle store unavailable", metadata: ["error": "\(error)"])
+            service.metrics.login("unavailable")
             return AuthResponses.unavailable("the session store")
         }
         if case .throttled(let scope, let retryAfter) = decision {
@@ -45,6 +49,7 @@ extension AuthController {
             await service.recordQuietly(AuditEvent(action: .loginThrottled, userID: attempted, resourceType: "user", resourceID: attempted,
                                                    details: ["scope": scope, "retry_after_s": String(seconds), "request_id": requestID], ipAddress: address))
             context.logger.notice("login throttled", metadata: ["scope": "\(scope)", "retry_after_s": "\(seconds)"])
+            service.metrics.login("throttled")
             return AuthResponses.error(.tooManyRequests, "too_many_attempts", "too many login attempts; retry after \(seconds) s",
                                        headers: [.retryAfter: String(seconds)])
         }
@@ -57,6 +62,7 @@ extension AuthController {
             record = UserName.isValid(name) ? try await withTimeout(service.storeTimeout, "reading the user") { try await users.find(name) } : nil
         } catch {
             context.logger.error("user store unavailable", metadata: ["error": "\(error)"])
+            service.metrics.login("unavailable")
             return AuthResponses.unavailable("the user database")
         }
         let usable = record.flatMap { $0.disabled ? nil : $0 }
@@ -66,6 +72,7 @@ extension AuthController {
             await service.recordQuietly(AuditEvent(action: .loginFailed, userID: attempted, resourceType: "user", resourceID: attempted,
                                                    details: ["reason": reason, "request_id": requestID], ipAddress: address))
             context.logger.notice("login failed", metadata: ["reason": "\(reason)"])
+            service.metrics.login("invalid_credentials")
             return AuthResponses.error(.unauthorized, "invalid_credentials", "the user name or password is wrong")
         }
 
@@ -79,6 +86,7 @@ extension AuthController {
             }
         } catch {
             context.logger.error("session store unavailable", metadata: ["error": "\(error)"])
+            service.metrics.login("unavailable")
             return AuthResponses.unavailable("the session store")
         }
         do {
@@ -90,9 +98,11 @@ extension AuthController {
         } catch {
             context.logger.error("audit row not written; login refused", metadata: ["error": "\(error)"])
             _ = try? await sessions.revoke(jti: issued.jti, username: user.username)
+            service.metrics.login("unavailable")
             return AuthResponses.unavailable("the audit log")
         }
         try? await throttle.succeeded(username: attempted, address: address)
+        service.metrics.login("success")
         context.logger.info("login", metadata: ["user": "\(user.username)"])
         return AuthResponses.json(.ok, ["access_token": issued.token, "token_type": "Bearer",
                                         "expires_in": Int(service.configuration.tokenLifetime.components.seconds)])

@@ -9,8 +9,10 @@ extension AuthController {
     func verify(_ request: Request, context: ServerRequestContext) async -> Response {
         switch await authenticate(request, context: context) {
         case .refused(let response):
+            service.metrics.verify(response.status == .unauthorized ? "denied" : "unavailable")
             return response
         case .valid(_, let session):
+            service.metrics.verify("allowed")
             return Response(status: .ok, headers: [.xUser: session.username, .xRoles: session.roles.joined(separator: ","),
                                                    .cacheControl: "no-store", .contentLength: "0"])
         }

@@ -42,11 +42,11 @@ public struct AuthController: Sendable {
             context.logger.info("token refused", metadata: ["reason": "\(error)"])
             return .refused(AuthResponses.unauthorized())
         }
-        let sessions = service.sessions
-        let jti = claims.jti.value
         let session: Session?
         do {
-            session = try await withTimeout(service.storeTimeout, "reading the session") { try await sessions.find(jti: jti) }
+            // Bounded without a timer task of its own: the Redis pool limits connect, lease and
+            // reply times (2 s each); the in-memory store does not wait.
+            session = try await service.sessions.find(jti: claims.jti.value)
         } catch {
             context.logger.error("session store unavailable", metadata: ["error": "\(error)"])
             return .refused(AuthResponses.unavailable("the session store"))

@@ -7,6 +7,7 @@ public import Hummingbird
 /// `Authorization` header, not in cookies). Preflights from other origins get 403 and no CORS
 /// headers, so browsers block the call.
 public struct CORSAllowListMiddleware: RouterMiddleware {
+    /// The request context of ers-server.
     public typealias Context = ServerRequestContext
     let origins: Set<String>
 
@@ -15,6 +16,7 @@ public struct CORSAllowListMiddleware: RouterMiddleware {
         self.origins = origins
     }
 
+    /// Answers preflights from listed origins, refuses others, and marks simple responses.
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let origin = request.headers[.origin] else { return try await next(request, context) }
         let allowed = origins.contains(origin)

@@ -47,6 +47,16 @@ public struct IPNetwork: Sendable, Hashable, CustomStringConvertible {
         return true
     }
 
+    /// Loopback and private ranges — 127.0.0.0/8, 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16,
+    /// ::1, fc00::/7 (RFC 1918, RFC 4193) — where the nginx gateway of a compose project or a
+    /// Kubernetes cluster connects from. The default of `TRUSTED_PROXIES`: without it every
+    /// client behind the gateway would share the gateway's address, and its per-address login
+    /// limit. A client inside these ranges can choose the address it is counted under (its
+    /// user name is still limited); set `TRUSTED_PROXIES` to the gateway's own addresses to
+    /// narrow it, or to `none`.
+    public static let loopbackAndPrivate: [IPNetwork] = ["127.0.0.0/8", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "::1", "fc00::/7"]
+        .compactMap { IPNetwork($0) }
+
     /// `10.0.0.0/8`.
     public var description: String { "\(IPNetwork.format(bytes))/\(prefixLength)" }
 

@@ -26,6 +26,8 @@ public struct AuthService: Sendable {
     public let logger: Logger
     /// Limit for each PostgreSQL or Redis operation inside a request.
     public let storeTimeout: Duration
+    /// Outcome counters.
+    public let metrics: AuthMetrics
 
     /// Wires the service on `runtime`'s pools.
     /// - Throws: ``ConfigurationProblem`` when `DATABASE_URL` is not set (users live in PostgreSQL).
@@ -52,6 +54,7 @@ public struct AuthService: Sendable {
         addresses = ClientAddressResolver(trustedProxies: configuration.trustedProxies)
         logger = runtime.logger
         self.storeTimeout = storeTimeout
+        metrics = AuthMetrics(registry: runtime.metrics)
     }
 
     /// The readiness checks of the auth role: the datastores, plus a note when sessions are

@@ -7,12 +7,14 @@ public actor InMemorySessionStore: SessionStore {
     /// An empty store.
     public init() {}
 
+    /// Stores the session until `lifetime` has passed.
     public func create(jti: String, session: Session, lifetime: Duration) {
         let now = ContinuousClock.now
         if sessions.count > 10_000 { sessions = sessions.filter { $0.value.expires > now } }
         sessions[jti] = (session, now + lifetime)
     }
 
+    /// The live session of `jti`, nil when absent or expired.
     public func find(jti: String) -> Session? {
         guard let entry = sessions[jti] else { return nil }
         guard entry.expires > ContinuousClock.now else {
@@ -22,10 +24,12 @@ public actor InMemorySessionStore: SessionStore {
         return entry.session
     }
 
+    /// Removes the session of `jti`; true when it existed.
     public func revoke(jti: String, username: String) -> Bool {
         sessions.removeValue(forKey: jti) != nil
     }
 
+    /// Removes every session of `username`; how many there were.
     public func revokeAll(username: String) -> Int {
         let before = sessions.count
         sessions = sessions.filter { $0.value.session.username != username }

@@ -37,6 +37,7 @@ public struct RedisLoginThrottle: LoginThrottle {
         self.policy = policy
     }
 
+    /// Counts an attempt per user name and per address; refuses past either limit.
     public func register(username: String, address: String?) async throws -> ThrottleDecision {
         let user = try await redis.incrementWindow("throttle:login:user:" + Self.userKey(username), window: policy.window)
         var decision = ThrottleDecision.allowed
@@ -52,6 +53,7 @@ public struct RedisLoginThrottle: LoginThrottle {
         return decision
     }
 
+    /// Clears the user counter and takes the attempt back from the address counter.
     public func succeeded(username: String, address: String?) async throws {
         try await redis.delete(["throttle:login:user:" + Self.userKey(username)])
         if let address { try await redis.send(RedisCommand("DECR", ["throttle:login:addr:" + address])) }
@@ -68,6 +70,7 @@ public actor InMemoryLoginThrottle: LoginThrottle {
         self.policy = policy
     }
 
+    /// Counts an attempt per user name and per address; refuses past either limit.
     public func register(username: String, address: String?) -> ThrottleDecision {
         let now = ContinuousClock.now
         if counters.count > 100_000 { counters = counters.filter { $0.value.expires > now } }
@@ -83,6 +86,7 @@ public actor InMemoryLoginThrottle: LoginThrottle {
         return decision
     }
 
+    /// Clears the user counter and takes the attempt back from the address counter.
     public func succeeded(username: String, address: String?) {
         counters["user:" + Self.userKey(username)] = nil
         if let address, var entry = counters["addr:" + address] {

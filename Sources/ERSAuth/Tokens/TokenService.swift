@@ -9,6 +9,9 @@ public import JWTKit
 /// the `kid` against the configured key's id (jwt-kit falls back to a default key for an
 /// unknown `kid`, so this check is what refuses it); no `crit`; the signature; `exp` and
 /// `nbf`; `iat` not in the future; `iss` and `aud`. RFC 7515, RFC 7519 §7.2, RFC 8725 §3.1.
+///
+/// A token that passed all of these is remembered (``VerifiedTokenCache``, keyed by its exact
+/// bytes); the next verify of the same token only redoes the time checks.
 public struct TokenService: Sendable {
     /// The signing key.
     public let key: SigningKey
@@ -19,6 +22,11 @@ public struct TokenService: Sendable {
     /// Lifetime of issued tokens.
     public let lifetime: Duration
     private let keys: JWTKeyCollection
+    /// The header segment of tokens this service signs, once known: a token whose header is
+    /// byte for byte this one needs no header parsing.
+    private let issuedHeader: String
+    /// Tokens that verified before (signature and claims), for the hot path of `/auth/verify`.
+    private let cache = VerifiedTokenCache()
 
     /// Largest token accepted, in bytes.
     public static let maximumTokenLength = 8192
@@ -40,6 +48,10 @@ public struct TokenService: Sendable {
             await keys.add(ecdsa: privateKey, kid: kid)
         }
         self.keys = keys
+        var header = JWTHeader()
+        header.typ = "JWT"
+        let probe = try? await keys.sign(AccessTokenClaims.probe, kid: kid, header: header)
+        issuedHeader = probe.flatMap { $0.split(separator: ".").first.map(String.init) } ?? ""
     }
 
     /// A token issued now.
@@ -70,17 +82,20 @@ public struct TokenService: Sendable {
     /// The verified claims of `token`.
     /// - Throws: ``TokenRejection`` saying which check failed.
     public func verify(_ token: String) async throws(TokenRejection) -> AccessTokenClaims {
+        if let claims = cache.claims(for: token) { return claims }
+        let claims = try await verifyUncached(token)
+        cache.insert(token, claims: claims)
+        return claims
+    }
+
+    /// Every check of ``verify(_:)``, without the cache.
+    func verifyUncached(_ token: String) async throws(TokenRejection) -> AccessTokenClaims {
         guard token.utf8.count <= Self.maximumTokenLength else { throw .malformed }
-        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty }),
-              let headerData = Self.base64URLDecode(parts[0]),
-              let header = try? JSONSerialization.jsonObject(with: headerData) as? [String: Any]
-        else { throw .malformed }
-        guard let alg = header["alg"] as? String, alg == key.algorithm.rawValue else {
-            throw .algorithmNotAllowed((header["alg"] as? String) ?? "missing")
+        let parts = token.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty }) else { throw .malformed }
+        if !parts[0].elementsEqual(issuedHeader.utf8) {
+            try checkHeader(Substring(parts[0]))
         }
-        guard let kid = header["kid"] as? String, kid == key.keyID else { throw .unknownKeyID }
-        guard header["crit"] == nil else { throw .unsupportedCritical }
         let claims: AccessTokenClaims
         do {
             claims = try await keys.verify(token, as: AccessTokenClaims.self)
@@ -98,9 +113,29 @@ public struct TokenService: Sendable {
         return claims
     }
 
+    /// The header checks for a header other than the one this service writes: `alg` exactly
+    /// the configured algorithm, `kid` exactly ours, no `crit`.
+    private func checkHeader(_ segment: Substring) throws(TokenRejection) {
+        guard let headerData = Self.base64URLDecode(segment),
+              let header = try? JSONSerialization.jsonObject(with: headerData) as? [String: Any]
+        else { throw .malformed }
+        guard let alg = header["alg"] as? String, alg == key.algorithm.rawValue else {
+            throw .algorithmNotAllowed((header["alg"] as? String) ?? "missing")
+        }
+        guard let kid = header["kid"] as? String, kid == key.keyID else { throw .unknownKeyID }
+        guard header["crit"] == nil else { throw .unsupportedCritical }
+    }
+
+    /// Decodes base64url without padding (RFC 4648 §5).
     static func base64URLDecode(_ text: Substring) -> Data? {
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while base64.count % 4 != 0 { base64 += "=" }
-        return Data(base64Encoded: base64)
+        var bytes = text.utf8.map { byte -> UInt8 in
+            switch byte {
+            case UInt8(ascii: "-"): UInt8(ascii: "+")
+            case UInt8(ascii: "_"): UInt8(ascii: "/")
+            default: byte
+            }
+        }
+        while bytes.count % 4 != 0 { bytes.append(UInt8(ascii: "=")) }
+        return Data(base64Encoded: Data(bytes))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PostgresNIO
 
 /// Adding, disabling and listing users (`ers-server users …`), each change written to
 /// `audit_logs`.
@@ -29,11 +30,17 @@ public struct UserAdministration: Sendable {
         } catch {
             throw UserAdministrationError.password(error)
         }
-        guard try await users.insert(username: name, passwordHash: hash, roles: roles) else {
-            throw UserAdministrationError.exists(name)
+        // The row and its audit row commit together, or neither does.
+        let users = self.users, audit = self.audit
+        try await Self.unwrappingTransactionErrors {
+            try await users.client.withTransaction(logger: users.logger) { connection in
+                guard try await users.insert(username: name, passwordHash: hash, roles: roles, on: connection) else {
+                    throw UserAdministrationError.exists(name)
+                }
+                try await audit.record(AuditEvent(action: .userCreated, userID: name, resourceType: "user", resourceID: name,
+                                                  details: ["roles": roles.joined(separator: ","), "by": actor]), on: connection)
+            }
         }
-        try await audit.record(AuditEvent(action: .userCreated, userID: name, resourceType: "user", resourceID: name,
-                                          details: ["roles": roles.joined(separator: ","), "by": actor]))
         return try await users.find(name) ?? UserRecord(username: name, passwordHash: hash, roles: roles, disabled: false, createdAt: .now)
     }
 
@@ -41,16 +48,34 @@ public struct UserAdministration: Sendable {
     /// - Throws: ``UserAdministrationError/notFound(_:)``, PostgreSQL or Redis errors.
     public func disable(username: String, actor: String = "ers-server users disable") async throws -> Int {
         let name = try UserName.normalized(username)
-        guard try await users.disable(name) else { throw UserAdministrationError.notFound(name) }
-        let ended = try await sessions?.revokeAll(username: name) ?? 0
-        try await audit.record(AuditEvent(action: .userDisabled, userID: name, resourceType: "user", resourceID: name,
-                                          details: ["sessions_ended": String(ended), "by": actor]))
-        return ended
+        // Sessions end before the transaction commits: if the commit fails, the user stays
+        // enabled and has to log in again, which is the safe side.
+        let users = self.users, audit = self.audit, sessions = self.sessions
+        return try await Self.unwrappingTransactionErrors {
+            try await users.client.withTransaction(logger: users.logger) { connection in
+                guard try await users.disable(name, on: connection) else { throw UserAdministrationError.notFound(name) }
+                let ended = try await sessions?.revokeAll(username: name) ?? 0
+                try await audit.record(AuditEvent(action: .userDisabled, userID: name, resourceType: "user", resourceID: name,
+                                                  details: ["sessions_ended": String(ended), "by": actor]), on: connection)
+                return ended
+            }
+        }
     }
 
     /// Every user, by name.
     /// - Throws: PostgreSQL errors.
     public func list() async throws -> [UserRecord] {
         try await users.list()
+    }
+
+    /// Runs `body`, rethrowing a ``UserAdministrationError`` thrown inside a transaction as
+    /// itself (postgres-nio wraps closure errors in `PostgresTransactionError`).
+    private static func unwrappingTransactionErrors<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as PostgresTransactionError {
+            if let inner = error.closureError as? UserAdministrationError { throw inner }
+            throw error
+        }
     }
 }

@@ -23,10 +23,10 @@ public struct UserStore: Sendable {
         return nil
     }
 
-    /// Inserts a user; false when the name is taken.
+    /// Inserts a user on `connection` (inside the caller's transaction); false when the name is taken.
     /// - Throws: PostgreSQL errors.
-    public func insert(username: String, passwordHash: String, roles: [String]) async throws -> Bool {
-        let rows = try await client.query("""
+    public func insert(username: String, passwordHash: String, roles: [String], on connection: PostgresConnection) async throws -> Bool {
+        let rows = try await connection.query("""
             INSERT INTO users (username, password_hash, roles) VALUES (\(username), \(passwordHash), \(roles))
             ON CONFLICT (username) DO NOTHING RETURNING username
             """, logger: logger)
@@ -34,10 +34,10 @@ public struct UserStore: Sendable {
         return false
     }
 
-    /// Marks a user disabled; false when there is no such user.
+    /// Marks a user disabled on `connection` (inside the caller's transaction); false when there is no such user.
     /// - Throws: PostgreSQL errors.
-    public func disable(_ username: String) async throws -> Bool {
-        let rows = try await client.query(
+    public func disable(_ username: String, on connection: PostgresConnection) async throws -> Bool {
+        let rows = try await connection.query(
             "UPDATE users SET disabled = true, updated_at = now() WHERE username = \(username) RETURNING username", logger: logger)
         for try await _ in rows { return true }
         return false

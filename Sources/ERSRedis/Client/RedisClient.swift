@@ -22,15 +22,15 @@ public struct RedisClient: Sendable {
             let (connection, reused) = try await pool.lease()
             do {
                 let reply = try await connection.send(command, timeout: pool.configuration.commandTimeout)
-                await pool.release(connection)
+                pool.release(connection)
                 if case .error(let message) = reply { throw RedisError.server(command: command.name, reply: message) }
                 return reply
             } catch RedisError.connectionClosed(let address, let name) {
-                await pool.release(connection)
+                pool.release(connection)
                 if reused && attempt == 1 { continue }
                 throw RedisError.connectionClosed(address: address, command: name)
             } catch {
-                await pool.release(connection)
+                pool.release(connection)
                 throw error
             }
         }

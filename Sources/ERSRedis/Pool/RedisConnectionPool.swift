@@ -1,35 +1,42 @@
 public import Logging
 public import NIOCore
+import NIOConcurrencyHelpers
 public import NIOPosix
 
-/// A bounded pool of connections to one Redis server.
+/// Connections to one Redis server, shared by every caller.
 ///
-/// Connections are opened on demand up to ``RedisPoolConfiguration/maximumConnections`` and
-/// reused; a connection that closed (server restart, timeout, network) is dropped and a new
-/// one is opened for the next command, so the pool recovers by itself once the server is back.
-/// When every connection is busy, callers wait at most ``RedisPoolConfiguration/leaseTimeout``.
-public actor RedisConnectionPool {
+/// Redis answers the commands of one connection in order, so a connection can carry many
+/// callers' commands at once (pipelining); the pool spreads commands over up to
+/// ``RedisPoolConfiguration/maximumConnections`` connections round-robin, without waiting for a
+/// connection to be free. Connections are opened on demand; one that closed (server restart,
+/// timeout, network) is dropped and replaced, so the pool recovers by itself once the server
+/// is back. Commands that block the server-side connection (`BLPOP`, `SUBSCRIBE`) must not be
+/// sent through it.
+public final class RedisConnectionPool: Sendable {
     /// Pool figures, for metrics.
     public struct Statistics: Sendable, Hashable {
-        /// Connections open (idle and leased).
+        /// Connections open.
         public var open: Int
-        /// Connections open and unused.
-        public var idle: Int
-        /// Callers waiting for a connection.
-        public var waiting: Int
+        /// Connections being opened.
+        public var connecting: Int
+    }
+
+    private struct State {
+        var connections: [RedisConnection] = []
+        var next = 0
+        var connecting = 0
+        var closed = false
+        /// The connection attempt callers wait for when no connection is open.
+        var first: Task<RedisConnection, any Error>?
     }
 
     /// The server, for messages (password redacted).
-    public nonisolated let url: RedisURL
+    public let url: RedisURL
     /// Sizes and timeouts.
-    public nonisolated let configuration: RedisPoolConfiguration
+    public let configuration: RedisPoolConfiguration
     private let connector: RedisConnector
     private let logger: Logger
-    private var idle: [RedisConnection] = []
-    private var open = 0
-    private var waiters: [(id: Int, continuation: CheckedContinuation<RedisConnection?, any Error>)] = []
-    private var nextWaiterID = 0
-    private var closed = false
+    private let state = NIOLockedValueBox(State())
 
     /// Creates a pool; no connection is opened until the first command.
     /// - Throws: ``RedisError/connectionFailed(address:reason:)`` when the TLS context for a
@@ -45,91 +52,87 @@ public actor RedisConnectionPool {
 
     /// Current figures.
     public var statistics: Statistics {
-        Statistics(open: open, idle: idle.count, waiting: waiters.count)
+        state.withLockedValue { Statistics(open: $0.connections.count, connecting: $0.connecting) }
     }
 
-    /// A connection for one command; give it back with ``release(_:)``. `reused` tells whether
-    /// it had served before (a reused connection may have been closed by a server restart
-    /// without the pool noticing yet).
-    /// - Throws: ``RedisError`` when no connection can be opened or none frees up in time.
+    private enum Choice {
+        case use(RedisConnection, grow: Bool)
+        case wait(Task<RedisConnection, any Error>)
+        case closed
+    }
+
+    /// A connection for one command. `reused` tells whether it had served before (a reused
+    /// connection may have been closed by a server restart without the pool noticing yet).
+    /// - Throws: ``RedisError`` when no connection can be opened.
     func lease() async throws -> (connection: RedisConnection, reused: Bool) {
-        while true {
-            guard !closed else { throw RedisError.poolClosed }
-            while let connection = idle.popLast() {
-                if connection.isActive { return (connection, true) }
-                open -= 1
+        let maximum = configuration.maximumConnections
+        let choice = state.withLockedValue { state -> Choice in
+            guard !state.closed else { return .closed }
+            state.connections.removeAll { !$0.isActive }
+            if !state.connections.isEmpty {
+                state.next = (state.next + 1) % state.connections.count
+                let grow = state.connections.count + state.connecting < maximum
+                if grow { state.connecting += 1 }
+                return .use(state.connections[state.next], grow: grow)
             }
-            if open < configuration.maximumConnections {
-                open += 1
-                do {
-                    let connection = try await connector.connect()
-                    if closed {
-                        open -= 1
-                        await connection.close()
-                        throw RedisError.poolClosed
-                    }
-                    return (connection, false)
-                } catch {
-                    open -= 1
-                    wakeOneWaiter()
-                    logger.warning("redis connection failed", metadata: ["redis.server": "\(url.address)", "error": "\(error)"])
-                    throw error
-                }
-            }
-            let id = nextWaiterID
-            nextWaiterID += 1
-            let timeout = configuration.leaseTimeout
-            let timer = Task { [weak self] in
-                try await Task.sleep(for: timeout)
-                await self?.expireWaiter(id)
-            }
-            defer { timer.cancel() }
-            let handedOver = try await withCheckedThrowingContinuation { continuation in
-                waiters.append((id, continuation))
-            }
-            if let handedOver { return (handedOver, true) }
-            // nil: a slot freed up; loop and open a connection.
+            if let first = state.first { return .wait(first) }
+            state.connecting += 1
+            let first = Task { try await self.open(isFirst: true) }
+            state.first = first
+            return .wait(first)
+        }
+        switch choice {
+        case .closed:
+            throw RedisError.poolClosed
+        case .use(let connection, let grow):
+            if grow { Task { _ = try? await self.open(isFirst: false) } }
+            return (connection, true)
+        case .wait(let first):
+            return (try await first.value, false)
         }
     }
 
-    /// Gives a leased connection back: kept when still open, dropped otherwise.
+    /// Opens a connection and adds it to the pool.
+    private func open(isFirst: Bool) async throws -> RedisConnection {
+        do {
+            let connection = try await connector.connect()
+            let closed = state.withLockedValue { state -> Bool in
+                state.connecting -= 1
+                if isFirst { state.first = nil }
+                if !state.closed { state.connections.append(connection) }
+                return state.closed
+            }
+            if closed {
+                await connection.close()
+                throw RedisError.poolClosed
+            }
+            return connection
+        } catch let error as RedisError where error == .poolClosed {
+            throw error
+        } catch {
+            state.withLockedValue { state in
+                state.connecting -= 1
+                if isFirst { state.first = nil }
+            }
+            logger.warning("redis connection failed", metadata: ["redis.server": "\(url.address)", "error": "\(error)"])
+            throw error
+        }
+    }
+
+    /// Drops `connection` from the pool when it has closed.
     func release(_ connection: RedisConnection) {
-        guard !closed, connection.isActive else {
-            open -= 1
-            if connection.isActive { Task { await connection.close() } }
-            wakeOneWaiter()
-            return
-        }
-        if !waiters.isEmpty {
-            waiters.removeFirst().continuation.resume(returning: connection)
-        } else {
-            idle.append(connection)
-        }
+        guard !connection.isActive else { return }
+        state.withLockedValue { state in state.connections.removeAll { $0 === connection } }
     }
 
-    /// Closes every idle connection and fails waiting callers; leased connections close when
-    /// given back. Later commands fail with ``RedisError/poolClosed``.
+    /// Closes every connection; outstanding commands fail, later ones fail with
+    /// ``RedisError/poolClosed``.
     public func close() async {
-        closed = true
-        let connections = idle
-        idle.removeAll()
-        open -= connections.count
-        for waiter in waiters { waiter.continuation.resume(throwing: RedisError.poolClosed) }
-        waiters.removeAll()
+        let connections = state.withLockedValue { state -> [RedisConnection] in
+            state.closed = true
+            defer { state.connections.removeAll() }
+            return state.connections
+        }
         for connection in connections { await connection.close() }
-    }
-
-    /// Lets the first waiter open a connection in a freed slot.
-    private func wakeOneWaiter() {
-        guard !waiters.isEmpty else { return }
-        waiters.removeFirst().continuation.resume(returning: nil)
-    }
-
-    private func expireWaiter(_ id: Int) {
-        guard let index = waiters.firstIndex(where: { $0.id == id }) else { return }
-        let waiter = waiters.remove(at: index)
-        waiter.continuation.resume(throwing: RedisError.timeout(
-            address: url.address, command: "waiting for a free connection (all \(configuration.maximumConnections) busy)",
-            timeout: configuration.leaseTimeout))
     }
 }

@@ -40,7 +40,7 @@ func withUserAdministration<T: Sendable>(_ body: @escaping @Sendable (UserAdmini
             printError(error.description)
             throw ExitCodes.usage
         } catch {
-            printError("\(error); check DATABASE_URL and that the migrations (sql/0100_create_users.sql) are applied")
+            printError("\(describe(error)); check DATABASE_URL, that the migrations are applied (`ersctl migrate`: sql/0100_create_users.sql) and that audit_logs has a partition for this month (`ersctl partitions maintain`)")
             throw ExitCodes.unavailable
         }
     }

@@ -42,8 +42,10 @@ public struct ServerConfiguration: Sendable {
     }
 
     /// Reads the table above from `environment`.
-    /// - Throws: ``ConfigurationError`` naming the first variable that is wrong.
-    public init(environment: ServerEnvironment) throws(ConfigurationError) {
+    /// - Throws: ``ConfigurationError`` naming the first variable that is wrong. (Untyped
+    ///   `throws`: with typed throws, Swift 6.3 miscompiles copying the larger `DatabaseURL`
+    ///   out of this initializer — a crash in `swift_retain`.)
+    public init(environment: ServerEnvironment) throws {
         self.init()
         httpHost = environment.string("HTTP_HOST") ?? "127.0.0.1"
         httpPort = try environment.integer("HTTP_PORT", default: 8080, range: 0...65535)
@@ -58,7 +60,7 @@ public struct ServerConfiguration: Sendable {
         redis = try Self.redis(environment)
     }
 
-    private static func database(_ environment: ServerEnvironment) throws(ConfigurationError) -> DatabaseURL? {
+    private static func database(_ environment: ServerEnvironment) throws -> DatabaseURL? {
         let secret = try environment.secret("DATABASE_PASSWORD")
         guard let text = environment.string("DATABASE_URL") else {
             if secret != nil { throw ConfigurationError("DATABASE_URL", "a database password is set but DATABASE_URL is not; set DATABASE_URL=postgres://user@host:5432/db?sslmode=require") }
@@ -80,7 +82,7 @@ public struct ServerConfiguration: Sendable {
         }
     }
 
-    private static func redis(_ environment: ServerEnvironment) throws(ConfigurationError) -> RedisURL? {
+    private static func redis(_ environment: ServerEnvironment) throws -> RedisURL? {
         let secret = try environment.secret("REDIS_PASSWORD")
         guard let text = environment.string("REDIS_URL") else {
             if secret != nil { throw ConfigurationError("REDIS_URL", "a Redis password is set but REDIS_URL is not; set REDIS_URL=redis://user@host:6379/0") }

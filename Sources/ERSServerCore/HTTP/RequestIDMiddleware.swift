@@ -5,11 +5,13 @@ public import Hummingbird
 /// the gateway's `map $http_x_request_id` (`^[A-Za-z0-9._:-]{1,128}$`). The id goes into the
 /// logger's metadata (`request_id`), the context, and the response header.
 public struct RequestIDMiddleware: RouterMiddleware {
+    /// The request context of ers-server.
     public typealias Context = ServerRequestContext
 
     /// The middleware.
     public init() {}
 
+    /// Sets the id on the context, the logger and the response (also on error responses).
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         let id = request.headers[.xRequestID].flatMap { Self.isWellFormed($0) ? $0 : nil } ?? Self.makeID()

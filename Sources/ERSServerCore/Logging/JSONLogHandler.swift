@@ -12,7 +12,9 @@ public struct JSONLogHandler: LogHandler {
     /// Where finished lines go (one call per line, newline included).
     public typealias Sink = @Sendable (String) -> Void
 
+    /// Metadata added to every line of this handler.
     public var metadata: Logger.Metadata = [:]
+    /// Lowest level written.
     public var logLevel: Logger.Level
     private let label: String
     private let sink: Sink
@@ -24,11 +26,13 @@ public struct JSONLogHandler: LogHandler {
         self.sink = sink
     }
 
+    /// One metadata value of this handler.
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
+    /// Writes `event` as one JSON line.
     public func log(event: LogEvent) {
         var fields = metadata
         if let extra = event.metadata { fields.merge(extra) { $1 } }

@@ -7,6 +7,7 @@ public import Prometheus
 /// matched pattern (`/auth/verify`), never the raw path, so label sets stay bounded; requests
 /// no route matched count under `unmatched`.
 public struct HTTPMetricsMiddleware: RouterMiddleware {
+    /// The request context of ers-server.
     public typealias Context = ServerRequestContext
 
     private let registry: PrometheusCollectorRegistry
@@ -28,6 +29,7 @@ public struct HTTPMetricsMiddleware: RouterMiddleware {
         self.registry = registry
     }
 
+    /// Times the request and counts it, thrown errors under their HTTP status (500 for others).
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now
         do {

@@ -47,7 +47,7 @@ public final class ServerRuntime: Sendable {
         }
         if let url = configuration.redis {
             do {
-                redis = RedisClient(pool: try RedisConnectionPool(url: url, configuration: .init(maximumConnections: 16), logger: logger))
+                redis = RedisClient(pool: try RedisConnectionPool(url: url, configuration: .init(maximumConnections: 4), logger: logger))
             } catch {
                 throw ConfigurationError("REDIS_URL", "\(error)")
             }
@@ -75,9 +75,9 @@ public final class ServerRuntime: Sendable {
         let pool = redis?.pool
         router.addMetricsRoute(registry: registry) {
             guard let pool else { return }
-            let figures = await pool.statistics
+            let figures = pool.statistics
             let help = "Redis pool connections by state."
-            for (state, value) in [("open", figures.open), ("idle", figures.idle), ("waiting", figures.waiting)] {
+            for (state, value) in [("open", figures.open), ("connecting", figures.connecting)] {
                 registry.makeGauge(descriptor: MetricNameDescriptor(metricName: "redis_pool_connections", unitName: "", helpText: help),
                                    labels: [("state", state)]).set(Double(value))
             }
