@@ -16,14 +16,18 @@ public enum ApplicationMigrations {
     public static let maximumPartitionedTables = firstVersion - 1
     /// Relation names the application migrations create: a partitioned table or index may
     /// not take them.
-    public static let relationNames: Set<String> = ["users", "users_pkey", "users_username_key", "users_id_seq"]
+    public static let relationNames = Set<String>(["users", "users_pkey", "users_username_key", "users_id_seq"])
+        .union(collectionRelationNames)
 
     /// `sql/0100_create_users.sql`.
     public static let usersFile = MigrationFileName.versioned(version: firstVersion, description: "create_users")
 
     /// Every application migration, in version order.
     public static func files() -> [RenderedFile] {
-        [RenderedFile(path: "\(PartitionDDLRenderer.directory)/\(usersFile)", contents: usersMigration)]
+        [
+            RenderedFile(path: "\(PartitionDDLRenderer.directory)/\(usersFile)", contents: usersMigration),
+            RenderedFile(path: "\(PartitionDDLRenderer.directory)/\(collectionFile)", contents: collectionMigration),
+        ]
     }
 
     /// The `users` table of the auth service (`ers-server auth`, `ers-server users`).

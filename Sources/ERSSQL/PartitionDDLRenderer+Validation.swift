@@ -33,7 +33,7 @@ extension PartitionDDLRenderer {
         let namespace = RelationNamespace(tables: tables, path: path)
         diagnostics += namespace.diagnostics()
         for entry in namespace.entries where ApplicationMigrations.relationNames.contains(entry.name) {
-            diagnostics.append(.error(entry.path, "`\(entry.name)` (\(entry.kind)) is taken by ERS's own \(ApplicationMigrations.usersFile); rename it"))
+            diagnostics.append(.error(entry.path, "`\(entry.name)` (\(entry.kind)) is taken by ERS's own \(ApplicationMigrations.file(creating: entry.name)); rename it"))
         }
         return diagnostics
     }
