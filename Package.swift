@@ -5,6 +5,8 @@
 //   ERSModel  <- ERSSpec  <- ERSCtlCommands <- ersctl
 //   ERSModel  <- ERSRender <- ERSKubernetes / ERSCompose / ERSGateway / ERSSQL <- ERSCtlCommands
 //   ERSGateway <- ERSRollout (plans, single-host executor) <- ERSCtlCommands
+// Server side: ERSDatabase <- ERSServerCore <- ERSAuth; ERSFleet <- ERSCollectors (no database),
+//   ERSFleet + ERSDatabase <- ERSJobs <- ERSCollection (API) <- ERSServerCommands <- ers-server
 // The generator's modules depend on Yams, swift-argument-parser and swift-mustache only, so
 // `swift build --product ersctl` stays quick. Server packages never enter these modules.
 import PackageDescription
@@ -143,6 +145,45 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The fleet's vocabulary, shared by the API, the job queue and the collectors: host
+        // addresses (DNS name or IP, never an option), transports, SSH users, labels and
+        // selectors. No dependencies.
+        .target(name: "ERSFleet", swiftSettings: swiftSettings),
+        // Collecting a report from one host: the report script, its parser, and the SSH
+        // (OpenSSH client via swift-subprocess), HTTP and local collectors. No database.
+        .target(
+            name: "ERSCollectors",
+            dependencies: [
+                "ERSFleet",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The collection system's data in PostgreSQL: hosts, collections, the durable job queue
+        // (SKIP LOCKED claims, leases, retries, LISTEN/NOTIFY), reports, the scheduler's lease.
+        .target(
+            name: "ERSJobs",
+            dependencies: [
+                "ERSFleet", "ERSDatabase",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The collection role's HTTP API: hosts, collections, reports, audit log.
+        .target(
+            name: "ERSCollection",
+            dependencies: [
+                "ERSFleet", "ERSJobs", "ERSServerCore", "ERSAuth", "ERSRedis", "ERSDatabase",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The auth role: users, login, logout, verify for nginx auth_request, throttling, audit.
         .target(
             name: "ERSAuth",
@@ -173,6 +214,21 @@ let package = Package(
         .executableTarget(name: "ers-server", dependencies: ["ERSServerCommands"], swiftSettings: swiftSettings),
 
         .testTarget(name: "ERSModelTests", dependencies: ["ERSModel"]),
+        .testTarget(name: "ERSFleetTests", dependencies: ["ERSFleet"]),
+        .testTarget(name: "ERSCollectorsTests", dependencies: ["ERSCollectors", "ERSFleet"]),
+        .testTarget(
+            name: "ERSJobsTests",
+            dependencies: ["ERSJobs", "ERSFleet", "ERSDatabase", "ERSSQL", "ERSSpec", "ERSModel", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
+        .testTarget(
+            name: "ERSCollectionTests",
+            dependencies: [
+                "ERSCollection", "ERSJobs", "ERSFleet", "ERSAuth", "ERSServerCore", "ERSDatabase", "ERSSQL", "ERSSpec", "ERSModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
         .testTarget(name: "ERSRedisTests", dependencies: ["ERSRedis", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")]),
         .testTarget(
             name: "ERSServerCoreTests",

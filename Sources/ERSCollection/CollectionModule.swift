@@ -1,0 +1,2 @@
+/// The collection role's HTTP API (being built: issue 7).
+public enum CollectionModule {}

@@ -1,0 +1,4 @@
+import Testing
+@testable import ERSCollection
+
+@Test func moduleLinks() { _ = CollectionModule.self }

@@ -1,0 +1,4 @@
+import Testing
+@testable import ERSCollectors
+
+@Test func moduleLinks() { _ = CollectorsModule.self }

@@ -1,0 +1,4 @@
+import Testing
+@testable import ERSJobs
+
+@Test func moduleLinks() { _ = JobsModule.self }
