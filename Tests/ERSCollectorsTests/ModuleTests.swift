@@ -1,4 +1,6 @@
 import Testing
-@testable import ERSCollectors
+import ERSCollectors
 
-@Test func moduleLinks() { _ = CollectorsModule.self }
+@Test func failureDescribesItsKind() {
+    #expect(CollectionFailure(.transient, "timed out").description == "transient: timed out")
+}

@@ -1,2 +1,0 @@
-/// Collecting a system report from one host (being built: issue 7).
-public enum CollectorsModule {}
