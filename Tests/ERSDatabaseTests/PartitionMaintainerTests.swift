@@ -25,12 +25,15 @@ struct PartitionMaintainerTests {
             }
             let months = (0...3).map { asOf.advanced(by: $0) }
             #expect(try await PartitionFixtures.partitions(of: "reports", in: database) == PartitionFixtures.expected("reports", months))
-            // The parent's indexes exist on each new partition, the CHECK used for ATTACH is gone,
-            // and the identity still numbers rows inserted through the parent.
+            // The parent's indexes exist on each new partition, each keeps the CHECK used for ATTACH
+            // (exactly its bound), and the identity still numbers rows inserted through the parent.
             #expect(try await database.lines(
                 "SELECT count(*)::text FROM pg_indexes WHERE tablename LIKE 'reports_p2026_%'") == ["8"])
             #expect(try await database.lines(
-                "SELECT count(*)::text FROM pg_constraint WHERE conname = 'ers_partition_bound'") == ["0"])
+                "SELECT count(*)::text FROM pg_constraint WHERE conname = 'ers_partition_bound'") == ["4"])
+            #expect(try await database.lines(
+                "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'ers_partition_bound' AND conrelid = 'reports_p2026_02'::regclass")
+                == ["CHECK (((created_at IS NOT NULL) AND (created_at >= '2026-02-01 00:00:00+00'::timestamp with time zone) AND (created_at < '2026-03-01 00:00:00+00'::timestamp with time zone)))"])
             try await database.execute(
                 "INSERT INTO reports (hostname, created_at) VALUES ('a', '2026-01-01 00:00:00+00'), ('b', '2026-04-30 23:59:59.999999+00')")
             #expect(try await database.lines(

@@ -75,7 +75,7 @@ extension PartitionMaintainer {
 
     /// Creates and attaches `months` (no DEFAULT rows to move) in one statement — a `DO` block,
     /// so one round trip and one transaction: for each month `CREATE TABLE … (LIKE parent …,
-    /// CHECK (bound))`, then for each `ATTACH PARTITION` and the CHECK dropped. Writers are
+    /// CHECK (bound))`, then for each `ATTACH PARTITION` (the CHECK stays: ``boundConstraint``). Writers are
     /// not held up: `ATTACH` takes SHARE UPDATE EXCLUSIVE on the parent, and the new tables are
     /// used by no one yet. With the test hook, `pg_sleep` runs after the `CREATE TABLE`s.
     func createAttached(_ months: [(month: YearMonth, name: String)], inventory: TableInventory) async throws {
@@ -91,7 +91,6 @@ extension PartitionMaintainer {
             creates.append(
                 "CREATE TABLE \(partition) (LIKE \(parent) \(Self.likeOptions), CONSTRAINT \(Self.boundConstraint) CHECK (\(key) IS NOT NULL AND \(range)));")
             attaches.append("ALTER TABLE \(parent) ATTACH PARTITION \(partition) \(bounds.boundSpec);")
-            attaches.append("ALTER TABLE \(partition) DROP CONSTRAINT \(Self.boundConstraint);")
         }
         var body = creates
         if let pause = options.pauseAfterCreate {
