@@ -257,7 +257,7 @@ let package = Package(
         ),
         .testTarget(name: "ERSDatabaseTests", dependencies: ["ERSDatabase", "ERSDatabaseCommands", "ERSSpec", "ERSModel", "ERSSQL"]),
         .testTarget(name: "ERSSpecTests", dependencies: ["ERSSpec", "ERSModel"]),
-        .testTarget(name: "ERSRenderTests", dependencies: ["ERSRender"]),
+        .testTarget(name: "ERSRenderTests", dependencies: ["ERSRender", "ERSModel"]),
         .testTarget(
             name: "ERSKubernetesTests",
             dependencies: ["ERSKubernetes", "ERSSpec", "ERSModel", "ERSRender", .product(name: "Yams", package: "Yams")],

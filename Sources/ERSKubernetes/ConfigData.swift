@@ -16,7 +16,7 @@ struct ConfigData: Sendable, Hashable {
 
     /// The config `service` consumes in `context`.
     init(service: Service, context: RenderContext) {
-        environment = service.config ?? [:]
+        environment = ServiceConfig.environment(of: service, in: context.spec)
         nginxConfig = context.isGateway(service) ? context.gatewayConfig : nil
     }
 

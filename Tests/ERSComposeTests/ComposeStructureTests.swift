@@ -46,6 +46,7 @@ import Testing
             "LOG_LEVEL": "info", "REDIS_PASSWORD_FILE": "/run/secrets/redis-password", "REDIS_URL": "redis://ers@redis:6379",
         ])
         #expect(services.mapping("scheduler").strings("environment") == [
+            "COLLECTION_SCHEDULES": #"[{"name":"fleet-hourly","schedule":"0 * * * *","reportType":"system"}]"#,
             "DATABASE_PASSWORD_FILE": "/run/secrets/postgres-password", "DATABASE_URL": "postgres://ers@postgres:5432/ers?sslmode=disable",
             "HTTP_HOST": "0.0.0.0", "HTTP_PORT": "8080", "LOG_LEVEL": "info",
         ])

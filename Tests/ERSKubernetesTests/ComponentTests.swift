@@ -24,6 +24,7 @@ import Testing
         spec.services[index].ports = []
         spec.services[index].config = nil
         spec.services[index].probes = nil
+        spec.collectionSchedules = []
         let text = TestSupport.render(spec)["kubernetes/scheduler.yaml"] ?? ""
         let kinds = try TestSupport.documents(text).compactMap { $0["kind"] as? String }
         #expect(kinds == ["ServiceAccount", "Deployment", "NetworkPolicy"])

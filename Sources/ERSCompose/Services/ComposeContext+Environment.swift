@@ -1,10 +1,12 @@
 import ERSModel
+import ERSRender
 
 extension ComposeContext {
     /// A service's environment with the names and values its Kubernetes container gets, as one
     /// mapping (compose spec "environment"; a mapping, so every value is one string):
     ///
-    /// 1. the service's `config` (Kubernetes: its ConfigMap, read with `envFrom`);
+    /// 1. the service's `config` with what ERS derives for its role (``ServiceConfig``;
+    ///    Kubernetes: its ConfigMap, read with `envFrom`);
     /// 2. its plain `env`, in order, each value with `$(VAR)` expanded from what is defined so
     ///    far, as the kubelet does;
     /// 3. `<ENV>_FILE=/run/secrets/<name>` for each secret;
@@ -14,7 +16,7 @@ extension ComposeContext {
     /// A later entry replaces an earlier one of the same name, as in the Kubernetes container
     /// (an `env` entry overrides `envFrom`; the last of duplicate `env` entries wins).
     mutating func environment(of service: Service, at path: FieldPath) -> [String: String] {
-        var environment = service.config ?? [:]
+        var environment = ServiceConfig.environment(of: service, in: spec)
         for variable in service.env ?? [] {
             environment[variable.name] = KubernetesExpansion.expand(variable.value, with: environment)
         }
