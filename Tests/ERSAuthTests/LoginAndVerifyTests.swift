@@ -72,9 +72,11 @@ struct LoginAndVerifyTests {
         }
         #expect(bodies.count == 1, "\(bodies)")
         // The fastest of each (the least disturbed by other tests sharing the CPUs): both are one
-        // bcrypt check at the same cost.
+        // bcrypt check at the same cost. Skipping the check for an unknown user would make it
+        // hundreds of times faster; the band of 4x either way catches that and tolerates a
+        // machine loaded by parallel builds (a factor of 2 did not, at a load average of 12).
         let wrong = try #require(wrongTimes.min()), unknown = try #require(unknownTimes.min())
-        #expect(unknown > wrong / 2 && unknown < wrong * 2, "fastest wrong password \(wrong), fastest unknown user \(unknown)")
+        #expect(unknown > wrong / 4 && unknown < wrong * 4, "fastest wrong password \(wrong), fastest unknown user \(unknown)")
         // A disabled user: the same answer too, even with the right password.
         _ = try await harness.administration.disable(username: name)
         let disabled = try await harness.login(name, password)
