@@ -6,7 +6,7 @@
 //   ERSModel  <- ERSRender <- ERSKubernetes / ERSCompose / ERSGateway / ERSSQL <- ERSCtlCommands
 //   ERSGateway <- ERSRollout (plans, single-host executor) <- ERSCtlCommands
 // Server side: ERSDatabase <- ERSServerCore <- ERSAuth; ERSFleet <- ERSCollectors (no database),
-//   ERSFleet + ERSDatabase <- ERSJobs <- ERSCollection (API) <- ERSServerCommands <- ers-server
+//   ERSFleet + ERSDatabase + ERSRedis <- ERSJobs <- ERSCollection (API) <- ERSServerCommands <- ers-server
 // The generator's modules depend on Yams, swift-argument-parser and swift-mustache only, so
 // `swift build --product ersctl` stays quick. Server packages never enter these modules.
 import PackageDescription
@@ -166,7 +166,7 @@ let package = Package(
         .target(
             name: "ERSJobs",
             dependencies: [
-                "ERSFleet", "ERSDatabase",
+                "ERSFleet", "ERSDatabase", "ERSRedis",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -203,7 +203,7 @@ let package = Package(
         .target(
             name: "ERSServerCommands",
             dependencies: [
-                "ERSServerCore", "ERSAuth",
+                "ERSServerCore", "ERSAuth", "ERSCollection",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -223,7 +223,7 @@ let package = Package(
         .testTarget(
             name: "ERSCollectionTests",
             dependencies: [
-                "ERSCollection", "ERSJobs", "ERSFleet", "ERSAuth", "ERSServerCore", "ERSDatabase", "ERSSQL", "ERSSpec", "ERSModel",
+                "ERSCollection", "ERSJobs", "ERSFleet", "ERSAuth", "ERSServerCore", "ERSDatabase", "ERSSQL", "ERSSpec", "ERSModel", "ERSRedis",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),

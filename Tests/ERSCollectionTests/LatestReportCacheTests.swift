@@ -1,0 +1,48 @@
+@testable import ERSJobs
+import Foundation
+import Testing
+
+@Suite struct LatestReportCacheTests {
+    @Test func missThenHitThenRefresh() async throws {
+        try await CollectionHarness.run { harness in
+            let viewer = try await harness.token(roles: ["viewer"])
+            let host = "cache-\(UUID().uuidString.prefix(8).lowercased()).example.com"
+            let uri = "/api/v1/hosts/\(host)/reports/latest?type=system"
+            #expect(try await harness.send(.get, uri, token: viewer).status == 404)
+            #expect(try await harness.send(.get, "/api/v1/hosts/\(host)/reports/latest", token: viewer).status == 400)
+
+            let older = DatabaseTimestamp.now.adding(seconds: -600)
+            let first = try await harness.insertReport(host: host, created: older, data: #"{"n": 1}"#)
+            let miss = try await harness.send(.get, uri, token: viewer)
+            #expect(miss.status == 200)
+            #expect(miss.headers[.init("X-Cache")!] == "miss")
+            #expect(miss.json?["id"] as? String == ReportID(id: first, createdAt: older).description)
+            let hit = try await harness.send(.get, uri, token: viewer)
+            #expect(hit.headers[.init("X-Cache")!] == "hit")
+            #expect((hit.json?["data"] as? [String: Any])?["n"] as? Int == 1)
+            let key = LatestReportCache.key(hostname: host, reportType: "system")
+            let ttl = try #require(try await harness.runtime.redis?.timeToLive(key))
+            #expect(ttl > .zero && ttl <= .seconds(600))
+
+            // A newer report is stored: the cache serves the old one until the worker's hook refreshes it.
+            let newer = DatabaseTimestamp.now.adding(seconds: -60)
+            let second = try await harness.insertReport(host: host, created: newer, data: #"{"n": 2}"#)
+            #expect(try await harness.send(.get, uri, token: viewer).json?["id"] as? String == ReportID(id: first, createdAt: older).description)
+            try await harness.service.latestReports.refresh(hostname: host, reportType: "system")
+            let refreshed = try await harness.send(.get, uri, token: viewer)
+            #expect(refreshed.headers[.init("X-Cache")!] == "hit")
+            #expect(refreshed.json?["id"] as? String == ReportID(id: second, createdAt: newer).description)
+
+            // An older report written late (a slow reader) never replaces the newer one.
+            let stale = Report(id: ReportID(id: first, createdAt: older), hostname: host, reportType: "system", data: #"{"n": 1}"#)
+            try await harness.service.latestReports.store(stale)
+            #expect(try await harness.send(.get, uri, token: viewer).json?["id"] as? String == ReportID(id: second, createdAt: newer).description)
+
+            // Expired or evicted: read through again.
+            _ = try await harness.runtime.redis?.delete([key])
+            let again = try await harness.send(.get, uri, token: viewer)
+            #expect(again.headers[.init("X-Cache")!] == "miss")
+            #expect(again.json?["id"] as? String == ReportID(id: second, createdAt: newer).description)
+        }
+    }
+}
