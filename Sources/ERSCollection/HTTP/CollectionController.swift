@@ -1,3 +1,4 @@
+import ERSDatabase
 import ERSJobs
 import ERSRedis
 import ERSServerCore
@@ -57,6 +58,13 @@ struct CollectionController: Sendable {
             }
         case let error as PageCursorError:
             return APIError.badRequest(error.description)
+        case let error as DatabaseError:
+            if case .server(let server, _) = error, !Self.isUnavailable(sqlState: server.sqlState) {
+                context.logger.error("postgres refused a statement", metadata: ["error": "\(server)"])
+                return APIError(.internalServerError, "internal_error", "the database refused the request (SQLSTATE \(server.sqlState)); see the service log for request id \(context.requestID)")
+            }
+            context.logger.error("postgres unavailable", metadata: ["error": "\(error)"])
+            return APIError.unavailable("PostgreSQL")
         case let error as OperationTimeout:
             context.logger.error("datastore timeout", metadata: ["error": "\(error)"])
             return APIError.unavailable(error.operation)

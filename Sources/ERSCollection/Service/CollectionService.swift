@@ -16,6 +16,8 @@ public struct CollectionService: Sendable {
     public let reports: ReportQuery
     /// Latest report per host and type, in Redis.
     public let latestReports: LatestReportCache
+    /// Starts collections and reports their status (the job queue).
+    public let collections: CollectionQueue
     /// The role's logger.
     public let logger: Logger
     let access: AccessControl
@@ -42,6 +44,7 @@ public struct CollectionService: Sendable {
         hosts = HostStore(client: postgres, logger: runtime.logger)
         reports = ReportQuery(client: postgres, logger: runtime.logger)
         latestReports = LatestReportCache(redis: redis, reports: reports, ttl: configuration.latestReportTTL, logger: runtime.logger)
+        collections = CollectionQueue(client: postgres, logger: runtime.logger)
         audit = AuditLog(client: postgres, logger: runtime.logger)
         auditQuery = AuditQuery(client: postgres, logger: runtime.logger)
         addresses = ClientAddressResolver(trustedProxies: configuration.auth.trustedProxies)

@@ -43,11 +43,11 @@ public struct HostStore: Sendable {
     /// - Parameter enabledOnly: leave out disabled hosts.
     /// - Throws: PostgreSQL errors; ``HostStoreError/corruptRow(name:reason:)``.
     public func list(selector: LabelSelector, limit: Int, after: Int64? = nil, enabledOnly: Bool = false) async throws -> HostPage {
-        var builder = QueryBuilder("SELECT \(Self.columns) FROM hosts WHERE id > ")
+        var builder = QueryBuilder("SELECT \(Self.columns) FROM hosts h WHERE id > ")
         builder.append(try builder.bind(after ?? 0))
         if enabledOnly { builder.append(" AND NOT disabled") }
         builder.append(" AND (")
-        try selector.appendCondition(to: &builder)
+        builder.append(selector: selector, alias: "h")
         builder.append(") ORDER BY id LIMIT ")
         builder.append(try builder.bind(limit + 1))
         var hosts = try await all(builder.query, on: nil)

@@ -1,3 +1,4 @@
+public import ERSFleet
 public import PostgresNIO
 
 /// Builds a statement whose `WHERE` clause depends on the request, with every value a bound
@@ -24,6 +25,12 @@ public struct QueryBuilder: Sendable {
     public mutating func bind(_ value: some PostgresThrowingDynamicTypeEncodable) throws -> String {
         try binds.append(value)
         return "$\(binds.count)"
+    }
+
+    /// Appends `selector` as a condition on `alias.labels`, its keys and values bound (see
+    /// `LabelSelector.sqlCondition(alias:bindings:)`).
+    public mutating func append(selector: LabelSelector, alias: String) {
+        sql += selector.sqlCondition(alias: alias, bindings: &binds)
     }
 
     /// The statement.
