@@ -46,3 +46,22 @@ import Testing
         }
     }
 }
+
+@Suite struct OnStoredHookTests {
+    @Test func hookRefreshesTheEntry() async throws {
+        try await CollectionHarness.run { harness in
+            let viewer = try await harness.token(roles: ["viewer"])
+            let host = "hook-\(UUID().uuidString.prefix(8).lowercased()).example.com"
+            let uri = "/api/v1/hosts/\(host)/reports/latest?type=system"
+            let older = DatabaseTimestamp.now.adding(seconds: -300)
+            _ = try await harness.insertReport(host: host, created: older)
+            #expect(try await harness.send(.get, uri, token: viewer).headers[.init("X-Cache")!] == "miss")
+            let newer = DatabaseTimestamp.now.adding(seconds: -10)
+            let id = try await harness.insertReport(host: host, created: newer, data: #"{"fresh": true}"#)
+            try await harness.service.latestReports.onStored(hostname: host, reportType: "system", reportID: id, createdAt: newer.date)
+            let reply = try await harness.send(.get, uri, token: viewer)
+            #expect(reply.headers[.init("X-Cache")!] == "hit")
+            #expect(reply.json?["id"] as? String == ReportID(id: id, createdAt: newer).description)
+        }
+    }
+}

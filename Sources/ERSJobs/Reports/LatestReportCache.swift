@@ -1,4 +1,5 @@
 public import ERSRedis
+public import Foundation
 public import Logging
 
 /// The newest report per host and report type, cached in Redis in front of
@@ -54,6 +55,16 @@ public struct LatestReportCache: Sendable {
         if let report = try await reports.latest(hostname: hostname, reportType: reportType) {
             try await store(report)
         }
+    }
+
+    /// The worker's hook after a report was stored (its transaction committed): refreshes the
+    /// entry of `hostname` and `reportType` from PostgreSQL (the newest report, which is
+    /// `reportID` unless an even newer one exists; `reportID` and `createdAt` are for the log).
+    /// - Throws: ``RedisError`` or PostgreSQL errors; the worker logs them — the report is
+    ///   stored either way and the entry expires after ``ttl`` at the latest.
+    public func onStored(hostname: String, reportType: String, reportID: Int64, createdAt: Date) async throws {
+        try await refresh(hostname: hostname, reportType: reportType)
+        logger.debug("latest report cache refreshed", metadata: ["host": "\(hostname)", "report.type": "\(reportType)", "report.id": "\(reportID)"])
     }
 
     /// Caches `report` unless a newer one is cached.
