@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import Testing
 
 @Suite struct HostTests {

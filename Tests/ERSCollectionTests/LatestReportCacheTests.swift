@@ -1,5 +1,6 @@
 @testable import ERSJobs
 import Foundation
+import Hummingbird
 import Testing
 
 @Suite struct LatestReportCacheTests {

@@ -1,5 +1,6 @@
 import ERSRedis
 import Foundation
+import Hummingbird
 import Testing
 
 /// A datastore that goes away gives 503 (never a crash or a hang), and the service recovers

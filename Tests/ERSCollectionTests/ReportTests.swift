@@ -2,6 +2,8 @@ import ERSDatabase
 import ERSModel
 @testable import ERSJobs
 import Foundation
+import Hummingbird
+import Logging
 import PostgresNIO
 import Testing
 
@@ -98,7 +100,7 @@ import Testing
                 _ = try await harness.insertReport(host: "a.example.com", created: Self.start(of: first.advanced(by: offset)).adding(seconds: 3600))
             }
             let month = first.advanced(by: 1)
-            let partition = "reports_p\(String(format: "%04d_%02d", month.year, month.month))"
+            let partition = "reports_p\(month.year)_\(month.month < 10 ? "0" : "")\(month.month)"
             let filter = ReportFilter(hostname: "a.example.com", reportType: "system", from: Self.start(of: month), to: Self.start(of: month.next))
             let cursor = ReportID(id: 1, createdAt: Self.start(of: month).adding(seconds: 86_400 * 10))
             for after in [nil, cursor] as [ReportID?] {

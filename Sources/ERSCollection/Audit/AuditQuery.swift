@@ -46,7 +46,8 @@ struct AuditQuery: Sendable {
         if let action = filter.action { builder.append(" AND action = \(try builder.bind(action))") }
         if let type = filter.resourceType { builder.append(" AND resource_type = \(try builder.bind(type))") }
         if let id = filter.resourceID { builder.append(" AND resource_id = \(try builder.bind(id))") }
-        if let (created, id) = after {
+        if let after {
+            let (created, id) = after
             let bound = try builder.bind(created)
             builder.append(" AND created_at <= \(bound) AND (created_at, id) < (\(bound), \(try builder.bind(id)))")
         }

@@ -20,14 +20,14 @@ extension CollectionController {
         let reportType = try Self.reportType(rawType)
         let choice: HostChoice
         switch (body["hosts"], body["selector"]) {
-        case (let hosts?, nil):
+        case (.some(let hosts), .none):
             guard let list = hosts as? [Any], (1...Self.maximumNamedHosts).contains(list.count) else {
                 throw APIError.invalid("invalid_collection", "\"hosts\" must be a list of 1 to \(Self.maximumNamedHosts) host names")
             }
             var names: [String] = []
             for item in list { names.append(try HostRequest.hostName(item).text) }
-            let store = service.hosts, unique = Array(Set(names))
-            let found = try await self.store("PostgreSQL") { try await store.ids(named: unique) }
+            let hostStore = service.hosts, unique = Array(Set(names))
+            let found = try await store("PostgreSQL") { try await hostStore.ids(named: unique) }
             let missing = unique.filter { found[$0] == nil }.sorted()
             guard missing.isEmpty else {
                 throw APIError.invalid("unknown_host", "no host is named \(missing.prefix(20).joined(separator: ", ")); create them with POST /api/v1/hosts first")
@@ -37,7 +37,7 @@ extension CollectionController {
                 throw APIError.invalid("host_disabled", "\(disabled.prefix(20).joined(separator: ", ")) disabled; enable with PATCH {\"disabled\": false} or leave out")
             }
             choice = .ids(unique.compactMap { found[$0]?.id }.sorted())
-        case (nil, let selector?):
+        case (.none, .some(let selector)):
             guard let text = selector as? String else { throw APIError.invalid("invalid_collection", "\"selector\" must be a string such as \"env=prod\"") }
             do {
                 choice = .selector(try LabelSelector(text))
@@ -71,7 +71,10 @@ extension CollectionController {
         var counts: [String: Int] = [:]
         for state in ["queued", "running", "failed", "succeeded", "dead"] { counts[state] = status.counts[state] ?? 0 }
         let hosts: [[String: Any]] = status.hosts.map { job in
-            let report: Any = job.reportID.flatMap { id in job.reportCreatedAt.map { ReportID(id: id, createdAt: DatabaseTimestamp($0)).description } } ?? NSNull()
+            var report: Any = NSNull()
+            if let id = job.reportID, let created = job.reportCreatedAt {
+                report = ReportID(id: id, createdAt: DatabaseTimestamp(created)).description
+            }
             return ["hostname": job.hostname, "state": job.state, "attempts": job.attempts, "maxAttempts": job.maxAttempts,
                     "runAt": DatabaseTimestamp(job.runAt).rfc3339, "lastError": job.lastError ?? NSNull(), "errorKind": job.errorKind ?? NSNull(),
                     "reportId": report]

@@ -3,6 +3,7 @@ import ERSJobs
 import ERSRedis
 import ERSServerCore
 import Hummingbird
+import Logging
 import PostgresNIO
 
 /// The routes of the collection API, all under `/api/v1` (the gateway forwards these paths

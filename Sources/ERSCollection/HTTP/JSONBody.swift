@@ -28,7 +28,7 @@ enum JSONBody {
             throw APIError(.contentTooLarge, "body_too_large", "the body is larger than \(context.maxUploadSize) bytes")
         }
         guard buffer.readableBytes > 0 else { throw APIError.badRequest("the request has no body; send a JSON object") }
-        guard let object = try? JSONSerialization.jsonObject(with: Data(buffer: buffer)) as? [String: Any] else {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(buffer.readableBytesView)) as? [String: Any] else {
             throw APIError.badRequest("the body is not a JSON object (RFC 8259); check quoting and commas")
         }
         return object

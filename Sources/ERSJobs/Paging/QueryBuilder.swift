@@ -33,6 +33,13 @@ public struct QueryBuilder: Sendable {
         sql += selector.sqlCondition(alias: alias, bindings: &binds)
     }
 
+    /// Binds `value` (NULL when nil) and returns its placeholder (`$n`).
+    /// - Throws: the value's encoding error.
+    public mutating func bind<Value: PostgresThrowingDynamicTypeEncodable>(_ value: Value?) throws -> String {
+        try binds.append(value)
+        return "$\(binds.count)"
+    }
+
     /// The statement.
     public var query: PostgresQuery { PostgresQuery(unsafeSQL: sql, binds: binds) }
 }
