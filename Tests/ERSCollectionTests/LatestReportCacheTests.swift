@@ -22,8 +22,8 @@ import Testing
             #expect(hit.headers[.init("X-Cache")!] == "hit")
             #expect((hit.json?["data"] as? [String: Any])?["n"] as? Int == 1)
             let key = LatestReportCache.key(hostname: host, reportType: "system")
-            let ttl = try #require(try await harness.runtime.redis?.timeToLive(key))
-            #expect(ttl > .zero && ttl <= .seconds(600))
+            let ttl = try await harness.runtime.redis?.timeToLive(key) ?? nil
+            #expect(ttl.map { $0 > .zero && $0 <= .seconds(600) } == true)
 
             // A newer report is stored: the cache serves the old one until the worker's hook refreshes it.
             let newer = DatabaseTimestamp.now.adding(seconds: -60)

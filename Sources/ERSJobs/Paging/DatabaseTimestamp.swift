@@ -1,5 +1,4 @@
 public import Foundation
-public import NIOCore
 public import PostgresNIO
 
 /// A `timestamptz` at PostgreSQL's own precision: whole microseconds since 2000-01-01
