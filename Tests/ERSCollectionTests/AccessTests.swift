@@ -29,7 +29,7 @@ import Testing
                 }
             }
             // A header a proxy might set is not trusted.
-            let spoofed = try await harness.send(.get, "/api/v1/hosts", token: nil, headers: [HTTPField.Name("X-User")!: "root", HTTPField.Name("X-Roles")!: "admin"])
+            let spoofed = try await harness.send(.get, "/api/v1/hosts", token: nil, headers: [.init("X-User")!: "root", .init("X-Roles")!: "admin"])
             #expect(spoofed.status == 401)
         }
     }

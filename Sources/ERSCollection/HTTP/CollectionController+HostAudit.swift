@@ -9,10 +9,10 @@ extension CollectionController {
     /// Runs `change` and writes its `audit_logs` row (acting user, host name, request id,
     /// client address, `details`) in one transaction: no host change without its audit row.
     func changeHost(_ action: AuditEvent.Action, _ principal: Principal, _ request: Request, _ context: ServerRequestContext,
-                    details: [String: String], _ change: @escaping @Sendable (PostgresConnection) async throws -> Host) async throws -> Host {
+                    details: [String: String], _ change: @escaping @Sendable (PostgresConnection) async throws -> HostRecord) async throws -> HostRecord {
         let postgres = service.postgres, audit = service.audit, logger = service.logger
         let address = service.addresses.clientAddress(peer: context.remoteAddress?.ipAddress,
-                                                      forwardedFor: request.headers[values: HTTPField.Name("X-Forwarded-For")!])
+                                                      forwardedFor: request.headers[values: HTTPFieldName("X-Forwarded-For")!])
         var facts = details
         facts["request_id"] = context.requestID
         facts["role"] = principal.role.description
@@ -50,7 +50,7 @@ extension CollectionController {
     }
 
     /// A host as JSON.
-    static func json(_ host: Host) -> [String: Any] {
+    static func json(_ host: HostRecord) -> [String: Any] {
         ["name": host.name.text, "address": host.address.text, "port": host.port, "transport": host.transport.rawValue,
          "sshUser": host.sshUser?.name ?? NSNull(), "labels": host.labels.values, "disabled": host.disabled,
          "createdAt": host.createdAt.rfc3339, "updatedAt": host.updatedAt.rfc3339]

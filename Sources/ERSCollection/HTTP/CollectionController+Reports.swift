@@ -49,7 +49,7 @@ extension CollectionController {
         let cache = service.latestReports
         let (report, source) = try await store("Redis or PostgreSQL") { try await cache.latest(hostname: name, reportType: type) }
         guard let report else { throw APIError.notFound("host \"\(name)\" has no \(type) report yet") }
-        return JSONBody.response(.ok, Self.json(report, withData: true), headers: [HTTPField.Name("X-Cache")!: source.rawValue])
+        return JSONBody.response(.ok, Self.json(report, withData: true), headers: [HTTPFieldName("X-Cache")!: source.rawValue])
     }
 
     /// A report type: 1–50 of a-z, 0-9, `_`, `-` (it is part of Redis keys and `reports.report_type` is varchar(50)).

@@ -14,8 +14,8 @@ struct QueryParameters {
 
     /// The parameter `name`, nil when absent or empty.
     func string(_ name: String) -> String? {
-        guard let value = request.uri.queryParameters[name], !value.isEmpty else { return nil }
-        return String(value)
+        guard let value = request.uri.queryParameters.get(name), !value.isEmpty else { return nil }
+        return value
     }
 
     /// `limit`: 1–1000, default 100.

@@ -27,15 +27,15 @@ public struct CollectionService: Sendable {
     let postgres: PostgresClient
 
     /// Wires the service on `runtime`'s pools.
-    /// - Throws: ``ConfigurationProblem`` when `DATABASE_URL` or `REDIS_URL` is not set: hosts
+    /// - Throws: ``ConfigurationError`` when `DATABASE_URL` or `REDIS_URL` is not set: hosts
     ///   and reports live in PostgreSQL; sessions (shared with the auth service) and the
     ///   latest-report cache live in Redis.
     public init(configuration: CollectionConfiguration, runtime: ServerRuntime) async throws {
         guard let postgres = runtime.postgres else {
-            throw ConfigurationProblem(variable: "DATABASE_URL", problem: "the collection service keeps hosts and reads reports in PostgreSQL; set DATABASE_URL=postgres://user@host:5432/db?sslmode=require and DATABASE_PASSWORD_FILE")
+            throw ConfigurationError("DATABASE_URL", "the collection service keeps hosts and reads reports in PostgreSQL; set DATABASE_URL=postgres://user@host:5432/db?sslmode=require and DATABASE_PASSWORD_FILE")
         }
         guard let redis = runtime.redis else {
-            throw ConfigurationProblem(variable: "REDIS_URL", problem: "the collection service checks sessions (shared with the auth service) and caches latest reports in Redis; set REDIS_URL=redis://host:6379 (rediss:// for TLS) and REDIS_PASSWORD_FILE")
+            throw ConfigurationError("REDIS_URL", "the collection service checks sessions (shared with the auth service) and caches latest reports in Redis; set REDIS_URL=redis://host:6379 (rediss:// for TLS) and REDIS_PASSWORD_FILE")
         }
         self.configuration = configuration
         let tokens = await TokenService(key: configuration.auth.signingKey, issuer: configuration.auth.issuer,

@@ -1,12 +1,12 @@
 /// One page of ``HostStore/list(selector:limit:after:enabledOnly:)``: hosts by ascending id.
 public struct HostPage: Sendable, Hashable {
     /// The hosts of this page.
-    public var hosts: [Host]
+    public var hosts: [HostRecord]
     /// The cursor of the next page; nil on the last page.
     public var nextCursor: PageCursor?
 
     /// A page.
-    public init(hosts: [Host], nextCursor: PageCursor?) {
+    public init(hosts: [HostRecord], nextCursor: PageCursor?) {
         self.hosts = hosts
         self.nextCursor = nextCursor
     }

@@ -20,7 +20,7 @@ public struct HostStore: Sendable {
     /// Inserts `draft`.
     /// - Throws: ``HostStoreError/nameTaken(_:)`` when the name exists (`ON CONFLICT (name)`:
     ///   no aborted transaction), ``HostStoreError/invalidPort(_:)``, or PostgreSQL errors.
-    public func create(_ draft: HostDraft, on connection: PostgresConnection? = nil) async throws -> Host {
+    public func create(_ draft: HostDraft, on connection: PostgresConnection? = nil) async throws -> HostRecord {
         guard (1...65_535).contains(draft.port) else { throw HostStoreError.invalidPort(draft.port) }
         let query: PostgresQuery = """
             INSERT INTO hosts (name, address, port, transport, ssh_user, labels)
@@ -34,7 +34,7 @@ public struct HostStore: Sendable {
 
     /// The host named `name`, nil when none is.
     /// - Throws: PostgreSQL errors; ``HostStoreError/corruptRow(name:reason:)``.
-    public func get(name: String, on connection: PostgresConnection? = nil) async throws -> Host? {
+    public func get(name: String, on connection: PostgresConnection? = nil) async throws -> HostRecord? {
         try await first("SELECT \(unescaped: Self.columns) FROM hosts WHERE name = \(name)", on: connection)
     }
 
@@ -61,7 +61,7 @@ public struct HostStore: Sendable {
 
     /// Applies `changes` to the host named `name` (and sets `updated_at`).
     /// - Throws: ``HostStoreError/notFound(_:)``, ``HostStoreError/invalidPort(_:)``, PostgreSQL errors.
-    public func update(name: String, changes: HostChanges, on connection: PostgresConnection? = nil) async throws -> Host {
+    public func update(name: String, changes: HostChanges, on connection: PostgresConnection? = nil) async throws -> HostRecord {
         if let port = changes.port, !(1...65_535).contains(port) { throw HostStoreError.invalidPort(port) }
         var builder = QueryBuilder("UPDATE hosts SET updated_at = now()")
         if let address = changes.address { builder.append(", address = \(try builder.bind(address.text))") }
@@ -77,7 +77,7 @@ public struct HostStore: Sendable {
 
     /// Marks the host named `name` disabled (idempotent).
     /// - Throws: ``HostStoreError/notFound(_:)``, PostgreSQL errors.
-    public func disable(name: String, on connection: PostgresConnection? = nil) async throws -> Host {
+    public func disable(name: String, on connection: PostgresConnection? = nil) async throws -> HostRecord {
         let query: PostgresQuery = "UPDATE hosts SET disabled = true, updated_at = now() WHERE name = \(name) RETURNING \(unescaped: Self.columns)"
         guard let host = try await first(query, on: connection) else { throw HostStoreError.notFound(name) }
         return host
@@ -85,7 +85,7 @@ public struct HostStore: Sendable {
 
     /// Deletes the host named `name`; its jobs keep their `hostname` (`host_id` becomes NULL).
     /// - Throws: ``HostStoreError/notFound(_:)``, PostgreSQL errors.
-    public func delete(name: String, on connection: PostgresConnection? = nil) async throws -> Host {
+    public func delete(name: String, on connection: PostgresConnection? = nil) async throws -> HostRecord {
         let query: PostgresQuery = "DELETE FROM hosts WHERE name = \(name) RETURNING \(unescaped: Self.columns)"
         guard let host = try await first(query, on: connection) else { throw HostStoreError.notFound(name) }
         return host

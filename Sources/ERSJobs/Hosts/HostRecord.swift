@@ -1,7 +1,7 @@
 public import ERSFleet
 
 /// A row of `hosts` (`sql/0101_create_collection.sql`): a machine ERS collects reports from.
-public struct Host: Hashable, Sendable {
+public struct HostRecord: Hashable, Sendable {
     /// Surrogate key, used by the list's keyset cursor.
     public var id: Int64
     /// The unique name (a DNS name or IP address: never begins with `-`).
