@@ -48,6 +48,12 @@ struct CollectionController: Sendable {
         switch error {
         case let error as APIError:
             return error
+        case let error as PostgresTransactionError:
+            // The closure's own error (a missing host, a name taken) decides; otherwise BEGIN or COMMIT failed.
+            if let inner = error.closureError ?? error.beginError ?? error.commitError {
+                return answer(for: inner, context: context, logger: logger)
+            }
+            return APIError.unavailable("PostgreSQL")
         case let error as HostStoreError:
             switch error {
             case .nameTaken: return APIError(.conflict, "host_exists", error.description)

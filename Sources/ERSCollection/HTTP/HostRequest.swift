@@ -55,6 +55,7 @@ enum HostRequest {
     static func hostName(_ value: Any) throws(APIError) -> HostAddress {
         guard let text = value as? String else { throw APIError.invalid("invalid_host", "\"name\" must be a string") }
         do {
+            _ = try HostAddress(text)
             return try HostAddress(text.lowercased())
         } catch {
             throw APIError.invalid("invalid_host", "name: \(error.description)")
