@@ -173,6 +173,19 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // `ers-server worker` and `ers-server scheduler`: the worker loop (bounded concurrency,
+        // heartbeats, per-host circuit breaker, batched report storage) and the leader-leased
+        // scheduler of periodic collections.
+        .target(
+            name: "ERSWorker",
+            dependencies: [
+                "ERSJobs", "ERSCollectors", "ERSServerCore", "ERSFleet", "ERSDatabase",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The collection role's HTTP API: hosts, collections, reports, audit log.
         .target(
             name: "ERSCollection",
@@ -203,8 +216,9 @@ let package = Package(
         .target(
             name: "ERSServerCommands",
             dependencies: [
-                "ERSServerCore", "ERSAuth", "ERSCollection",
+                "ERSServerCore", "ERSAuth", "ERSCollection", "ERSWorker", "ERSJobs", "ERSCollectors", "ERSFleet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -218,7 +232,19 @@ let package = Package(
         .testTarget(name: "ERSCollectorsTests", dependencies: ["ERSCollectors", "ERSFleet"]),
         .testTarget(
             name: "ERSJobsTests",
-            dependencies: ["ERSJobs", "ERSFleet", "ERSDatabase", "ERSSQL", "ERSSpec", "ERSModel", .product(name: "PostgresNIO", package: "postgres-nio")]
+            dependencies: [
+                "ERSJobs", "ERSFleet", "ERSDatabase", "ERSSQL", "ERSSpec", "ERSModel",
+                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "ERSWorkerTests",
+            dependencies: [
+                "ERSWorker", "ERSJobs", "ERSCollectors", "ERSFleet", "ERSDatabase", "ERSSQL", "ERSSpec", "ERSModel", "ERSServerCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
         ),
         .testTarget(
             name: "ERSCollectionTests",

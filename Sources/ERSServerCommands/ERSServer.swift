@@ -11,7 +11,7 @@ public struct ERSServer: AsyncParsableCommand {
             DATABASE_URL, DATABASE_PASSWORD[_FILE], REDIS_URL, REDIS_PASSWORD[_FILE], JWT_SECRET[_FILE], JWT_ISSUER, \
             JWT_AUDIENCE, JWT_LIFETIME_SECONDS, BCRYPT_COST, LATEST_REPORT_CACHE_TTL_SECONDS, STORE_TIMEOUT_SECONDS.
             """,
-        subcommands: [AuthCommand.self, CollectionCommand.self, HealthcheckCommand.self, UsersCommand.self]
+        subcommands: [AuthCommand.self, CollectionCommand.self, HealthcheckCommand.self, UsersCommand.self, WorkerCommand.self, SchedulerCommand.self]
     )
 
     /// The root command (argument parser needs the initializer).

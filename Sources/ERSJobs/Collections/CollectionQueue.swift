@@ -1,5 +1,5 @@
-public import ERSFleet
-public import Foundation
+import ERSFleet
+import Foundation
 public import Logging
 public import PostgresNIO
 

@@ -1,5 +1,5 @@
 /// Why an attempt failed, as the queue records it (`jobs.error_kind`, `jobs.last_error`).
-public struct JobFailure: Sendable, Hashable {
+public struct JobFailure: Error, Sendable, Hashable, CustomStringConvertible {
     /// Whether retrying can help.
     public enum Kind: String, Sendable, Hashable {
         /// Retried with backoff until `max_attempts`, then dead.
@@ -16,6 +16,9 @@ public struct JobFailure: Sendable, Hashable {
         self.kind = kind
         self.message = String(message.prefix(2000))
     }
+
+    /// `transient: message`.
+    public var description: String { "\(kind.rawValue): \(message)" }
 }
 
 /// Where a job went after ``JobQueue/fail(_:_:)``.

@@ -1,5 +1,5 @@
 import ERSDatabase
-public import Foundation
+import Foundation
 import PostgresNIO
 
 extension JobQueue {
@@ -12,8 +12,11 @@ extension JobQueue {
     /// or a worker dies after the insert (its transaction never commits).
     /// - Returns: the reports stored; a completion whose lease is no longer valid (rescued,
     ///   already finished) is absent — its result is dropped, the job's current holder decides.
+    ///   Of several completions of one job in the same call only the first is used.
     /// - Throws: ``DatabaseError`` (nothing is stored then); ``JobsError`` on a mismatch.
     public func complete(_ completions: [ReportCompletion]) async throws -> [StoredReport] {
+        var seen = Set<Int64>()
+        let completions = completions.filter { seen.insert($0.jobID).inserted }
         guard !completions.isEmpty else { return [] }
         let ids = completions.map(\.jobID), tokens = completions.map(\.leaseToken), data = completions.map(\.json)
         let query: PostgresQuery = """

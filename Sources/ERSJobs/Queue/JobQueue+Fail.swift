@@ -43,3 +43,22 @@ extension JobQueue {
         return !rows.isEmpty
     }
 }
+
+extension JobQueue {
+    /// Puts `job` back unattempted until `seconds` from now (state failed, the attempt not
+    /// counted), e.g. while its host's circuit breaker is open. Does nothing when the lease is no
+    /// longer this worker's.
+    /// - Returns: whether the job was postponed.
+    /// - Throws: ``DatabaseError``.
+    @discardableResult
+    public func postpone(_ job: ClaimedJob, seconds: Double, reason: String) async throws -> Bool {
+        let rows = try await client.rows("""
+            UPDATE jobs SET state = 'failed', run_at = now() + make_interval(secs => \(seconds)), attempts = greatest(attempts - 1, 0),
+                lease_token = NULL, lease_expires_at = NULL, last_error = \(String(reason.prefix(2000))), error_kind = 'transient',
+                updated_at = now()
+            WHERE id = \(job.id) AND lease_token = \(job.leaseToken) AND state = 'running'
+            RETURNING id
+            """, logger: logger)
+        return !rows.isEmpty
+    }
+}
