@@ -1,4 +1,4 @@
-public import ERSAuth
+import ERSAuth
 public import ERSJobs
 public import ERSServerCore
 public import Logging

@@ -20,7 +20,7 @@ struct TestDatabase: Sendable {
 
     static func create(on base: DatabaseURL) async throws -> TestDatabase {
         let name = "ers_coll_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
-        try await run(on: base) { client in
+        _ = try await run(on: base) { client in
             try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"))
         }
         var url = base
@@ -57,7 +57,7 @@ struct TestDatabase: Sendable {
     /// Runs `statement` on the base test database (e.g. to refuse or end connections to this
     /// one, which the test role owns).
     func administer(_ statement: String) async throws {
-        try await Self.run(on: admin) { client in try await client.query(PostgresQuery(unsafeSQL: statement)) }
+        _ = try await Self.run(on: admin) { client in try await client.query(PostgresQuery(unsafeSQL: statement)) }
     }
 
     /// Drops the database (best effort).
