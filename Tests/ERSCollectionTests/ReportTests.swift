@@ -103,8 +103,10 @@ import Testing
             let partition = "reports_p\(month.year)_\(month.month < 10 ? "0" : "")\(month.month)"
             let filter = ReportFilter(hostname: "a.example.com", reportType: "system", from: Self.start(of: month), to: Self.start(of: month.next))
             let cursor = ReportID(id: 1, createdAt: Self.start(of: month).adding(seconds: 86_400 * 10))
-            for after in [nil, cursor] as [ReportID?] {
-                let query = try ReportQuery.pageQuery(filter, limit: 101, after: after, withData: false)
+            let queries = [try ReportQuery.pageQuery(filter, limit: 101, after: nil, withData: false),
+                           try ReportQuery.pageQuery(filter, limit: 101, after: cursor, withData: true),
+                           ReportQuery.reportQuery(id: cursor)]
+            for (index, query) in queries.enumerated() {
                 let explain = PostgresQuery(unsafeSQL: "EXPLAIN (FORMAT JSON) " + query.sql, binds: query.binds)
                 let plan = try await harness.database.run { client in
                     try await client.withConnection { connection in
@@ -116,7 +118,7 @@ import Testing
                 }
                 let parsed = try JSONSerialization.jsonObject(with: Data(plan.utf8))
                 let touched = Self.relations(parsed)
-                #expect(touched == [partition], "plan_cache_mode=\(planCacheMode), cursor \(after != nil): \(touched) in \(plan)")
+                #expect(touched == [partition], "plan_cache_mode=\(planCacheMode), query \(index): \(touched) in \(plan)")
             }
             // Every partition exists (so the pruning is real).
             let partitions = try await harness.texts("SELECT count(*)::text FROM pg_inherits WHERE inhparent = 'reports'::regclass")

@@ -52,10 +52,15 @@ public struct ReportQuery: Sendable {
     /// The report `id`, with its document; nil when there is none. Touches one partition.
     /// - Throws: PostgreSQL errors.
     public func report(id: ReportID) async throws -> Report? {
-        try await all("""
-            SELECT id, hostname, report_type, created_at, data::text FROM reports
-            WHERE id = \(id.id) AND created_at = \(id.createdAt)
-            """).first
+        try await all(Self.reportQuery(id: id)).first
+    }
+
+    /// The statement of ``report(id:)`` (tests EXPLAIN it).
+    static func reportQuery(id: ReportID) -> PostgresQuery {
+        """
+        SELECT id, hostname, report_type, created_at, data::text FROM reports
+        WHERE id = \(id.id) AND created_at = \(id.createdAt)
+        """
     }
 
     /// The newest report of `reportType` from `hostname`, with its document; nil when none.
