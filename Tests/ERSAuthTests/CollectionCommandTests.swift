@@ -1,5 +1,8 @@
 import ERSAuth
+import ERSJobs
+@testable import ERSServerCommands
 import Foundation
+import PostgresNIO
 import Testing
 
 /// `ers-server collection` as deployed: refuses to start without its settings, and accepts the
@@ -72,6 +75,27 @@ struct CollectionCommandTests {
         #expect(process.terminationStatus == 0)
         let logs = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(!logs.contains(token) && !logs.contains(secret) && !logs.contains(password))
+        await harness.stop()
+    }
+
+    /// The worker's hook as `ers-server worker` wires it: a stored report lands in the cache
+    /// the collection API reads.
+    @Test func workerHookRefreshesTheLatestReportCache() async throws {
+        guard let harness = try await AuthHarness.start() else { return }
+        let host = "hook-\(UUID().uuidString.prefix(8).lowercased()).example.com"
+        let created = DatabaseTimestamp.now.adding(seconds: -5)
+        let id = try await TestDatabase.run(on: harness.database.url) { client in
+            let rows = try await client.query("""
+                INSERT INTO reports (hostname, report_type, data, created_at) VALUES (\(host), 'system', '{"n": 7}'::jsonb, \(created)) RETURNING id
+                """)
+            for try await (id,) in rows.decode((Int64,).self) { return id }
+            throw TestDatabase.SetupFailed(description: "no report id")
+        }
+        let hook = LatestReportHook.make(runtime: harness.runtime, ttl: .seconds(60), logger: harness.runtime.logger)
+        await hook(host, "system", id, created.date)
+        let cached = try #require(try await harness.runtime.redis?.get("latest-report:system:\(host)"))
+        #expect(cached.hasPrefix("v1\n\(created.microsecondsSince2000)\n\(id)\n\(host)\nsystem\n"))
+        #expect(cached.contains(#""n": 7"#))
         await harness.stop()
     }
 }
