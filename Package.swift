@@ -6,7 +6,7 @@
 //   ERSModel  <- ERSRender <- ERSKubernetes / ERSCompose / ERSGateway / ERSSQL <- ERSCtlCommands
 //   ERSGateway <- ERSRollout (plans, single-host executor) <- ERSCtlCommands
 // Server side: ERSDatabase <- ERSServerCore <- ERSAuth; ERSFleet <- ERSCollectors (no database),
-//   ERSFleet + ERSDatabase <- ERSJobs <- ERSCollection (API) <- ERSServerCommands <- ers-server
+//   ERSFleet + ERSDatabase + ERSRedis <- ERSJobs <- ERSCollection (API) <- ERSServerCommands <- ers-server
 // The generator's modules depend on Yams, swift-argument-parser and swift-mustache only, so
 // `swift build --product ersctl` stays quick. Server packages never enter these modules.
 import PackageDescription
@@ -166,10 +166,23 @@ let package = Package(
         .target(
             name: "ERSJobs",
             dependencies: [
-                "ERSFleet", "ERSDatabase",
+                "ERSFleet", "ERSDatabase", "ERSRedis",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // `ers-server worker` and `ers-server scheduler`: the worker loop (bounded concurrency,
+        // heartbeats, per-host circuit breaker, batched report storage) and the leader-leased
+        // scheduler of periodic collections.
+        .target(
+            name: "ERSWorker",
+            dependencies: [
+                "ERSJobs", "ERSCollectors", "ERSServerCore", "ERSFleet", "ERSDatabase",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -203,8 +216,9 @@ let package = Package(
         .target(
             name: "ERSServerCommands",
             dependencies: [
-                "ERSServerCore", "ERSAuth",
+                "ERSServerCore", "ERSAuth", "ERSCollection", "ERSWorker", "ERSJobs", "ERSCollectors", "ERSFleet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -218,12 +232,24 @@ let package = Package(
         .testTarget(name: "ERSCollectorsTests", dependencies: ["ERSCollectors", "ERSFleet"]),
         .testTarget(
             name: "ERSJobsTests",
-            dependencies: ["ERSJobs", "ERSFleet", "ERSDatabase", "ERSSQL", "ERSSpec", "ERSModel", .product(name: "PostgresNIO", package: "postgres-nio")]
+            dependencies: [
+                "ERSJobs", "ERSFleet", "ERSDatabase", "ERSSQL", "ERSSpec", "ERSModel",
+                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "ERSWorkerTests",
+            dependencies: [
+                "ERSWorker", "ERSJobs", "ERSCollectors", "ERSFleet", "ERSDatabase", "ERSSQL", "ERSSpec", "ERSModel", "ERSServerCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
         ),
         .testTarget(
             name: "ERSCollectionTests",
             dependencies: [
-                "ERSCollection", "ERSJobs", "ERSFleet", "ERSAuth", "ERSServerCore", "ERSDatabase", "ERSSQL", "ERSSpec", "ERSModel",
+                "ERSCollection", "ERSJobs", "ERSFleet", "ERSAuth", "ERSServerCore", "ERSDatabase", "ERSSQL", "ERSSpec", "ERSModel", "ERSRedis",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),

@@ -9,9 +9,9 @@ public struct ERSServer: AsyncParsableCommand {
         discussion: """
             Configuration comes from the environment (see docs/ers-server.md): HTTP_HOST, HTTP_PORT, LOG_LEVEL, \
             DATABASE_URL, DATABASE_PASSWORD[_FILE], REDIS_URL, REDIS_PASSWORD[_FILE], JWT_SECRET[_FILE], JWT_ISSUER, \
-            JWT_AUDIENCE, JWT_LIFETIME_SECONDS, BCRYPT_COST.
+            JWT_AUDIENCE, JWT_LIFETIME_SECONDS, BCRYPT_COST, LATEST_REPORT_CACHE_TTL_SECONDS, STORE_TIMEOUT_SECONDS.
             """,
-        subcommands: [AuthCommand.self, HealthcheckCommand.self, UsersCommand.self]
+        subcommands: [AuthCommand.self, CollectionCommand.self, HealthcheckCommand.self, UsersCommand.self, WorkerCommand.self, SchedulerCommand.self]
     )
 
     /// The root command (argument parser needs the initializer).

@@ -32,29 +32,17 @@ public struct AuthController: Sendable {
     /// Checks the bearer token of `request` and its session: 401 for any token problem, 503
     /// when the session store cannot be asked (fail closed).
     func authenticate(_ request: Request, context: ServerRequestContext) async -> Authentication {
-        guard let token = BearerToken.from(request) else {
+        switch await BearerAuthenticator(tokens: service.tokens, sessions: service.sessions).authenticate(request) {
+        case .valid(let claims, let session):
+            return .valid(claims, session)
+        case .missing:
             return .refused(AuthResponses.unauthorized("invalid_request"))
-        }
-        let claims: AccessTokenClaims
-        do {
-            claims = try await service.tokens.verify(token)
-        } catch {
-            context.logger.info("token refused", metadata: ["reason": "\(error)"])
+        case .refused(let reason):
+            context.logger.info("token refused", metadata: ["reason": "\(reason)"])
             return .refused(AuthResponses.unauthorized())
-        }
-        let session: Session?
-        do {
-            // Bounded without a timer task of its own: the Redis pool limits connect, lease and
-            // reply times (2 s each); the in-memory store does not wait.
-            session = try await service.sessions.find(jti: claims.jti.value)
-        } catch {
+        case .unavailable(let error):
             context.logger.error("session store unavailable", metadata: ["error": "\(error)"])
             return .refused(AuthResponses.unavailable("the session store"))
         }
-        guard let session, session.username == claims.sub.value else {
-            context.logger.info("token refused", metadata: ["reason": "\(TokenRejection.noSession)"])
-            return .refused(AuthResponses.unauthorized())
-        }
-        return .valid(claims, session)
     }
 }

@@ -91,7 +91,12 @@ public final class ServerRuntime: Sendable {
     ///   - handlesSignals: whether SIGTERM and SIGINT start a graceful shutdown (tests pass
     ///     false and call `triggerGracefulShutdown()`).
     ///   - onServerRunning: called with the bound port once the server listens.
+    ///   - roleServices: the role's own long-running services (a worker loop, a scheduler):
+    ///     started after the pools and before the HTTP server; on shutdown they stop after the
+    ///     server and before the pools (service-lifecycle stops services in reverse order), so
+    ///     they can still use the database while they drain.
     public func makeServiceGroup(router: Router<ServerRequestContext>, handlesSignals: Bool = true,
+                                 roleServices: [ServiceGroupConfiguration.ServiceConfiguration] = [],
                                  onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> ServiceGroup {
         let logger = self.logger
         let app = Application(
@@ -107,6 +112,7 @@ public final class ServerRuntime: Sendable {
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
         if let postgres { services.append(.init(service: postgres, serviceName: "postgres")) }
         if let redis { services.append(.init(service: RedisPoolService(pool: redis.pool), serviceName: "redis")) }
+        services += roleServices
         services.append(.init(service: app, successTerminationBehavior: .gracefullyShutdownGroup, serviceName: "http"))
         var groupConfiguration = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: handlesSignals ? [.sigterm, .sigint] : [],
                                                            cancellationSignals: [], logger: logger)

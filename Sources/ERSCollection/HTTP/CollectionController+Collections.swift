@@ -1,0 +1,98 @@
+import ERSAuth
+import ERSFleet
+import ERSJobs
+import ERSServerCore
+import Foundation
+import Hummingbird
+
+extension CollectionController {
+    /// Most hosts one request may name.
+    static let maximumNamedHosts = 10_000
+
+    /// `POST /api/v1/collections` (operator): `{"reportType": "system", "hosts": ["a", "b"]}` or
+    /// `{"reportType": "system", "selector": "env=prod"}` → 202 `{"id", "jobs", "status"}`: one
+    /// job per enabled host (a selector matching none gives `"jobs": 0`). Named hosts that do
+    /// not exist or are disabled are a 422 naming them.
+    @Sendable func startCollection(_ request: Request, context: ServerRequestContext, principal: Principal) async throws -> Response {
+        let body = try await JSONBody.object(request, context: context)
+        try HostRequest.checkKeys(body, allowed: ["reportType", "hosts", "selector"])
+        guard let rawType = body["reportType"] as? String else { throw APIError.invalid("invalid_collection", "\"reportType\" is required, e.g. \"system\"") }
+        let reportType = try Self.reportType(rawType)
+        let choice: HostChoice
+        switch (body["hosts"], body["selector"]) {
+        case (.some(let hosts), .none):
+            guard let list = hosts as? [Any], (1...Self.maximumNamedHosts).contains(list.count) else {
+                throw APIError.invalid("invalid_collection", "\"hosts\" must be a list of 1 to \(Self.maximumNamedHosts) host names")
+            }
+            var names: [String] = []
+            for item in list { names.append(try HostRequest.hostName(item).text) }
+            let hostStore = service.hosts, unique = Array(Set(names))
+            let found = try await store("PostgreSQL") { try await hostStore.ids(named: unique) }
+            let missing = unique.filter { found[$0] == nil }.sorted()
+            guard missing.isEmpty else {
+                throw APIError.invalid("unknown_host", "no host is named \(missing.prefix(20).joined(separator: ", ")); create them with POST /api/v1/hosts first")
+            }
+            let disabled = unique.filter { found[$0]?.disabled == true }.sorted()
+            guard disabled.isEmpty else {
+                throw APIError.invalid("host_disabled", "\(disabled.prefix(20).joined(separator: ", ")) disabled; enable with PATCH {\"disabled\": false} or leave out")
+            }
+            choice = .ids(unique.compactMap { found[$0]?.id }.sorted())
+        case (.none, .some(let selector)):
+            guard let text = selector as? String else { throw APIError.invalid("invalid_collection", "\"selector\" must be a string such as \"env=prod\"") }
+            do {
+                choice = .selector(try LabelSelector(text))
+            } catch {
+                throw APIError.invalid("invalid_collection", "selector: \(error.description)")
+            }
+        default:
+            throw APIError.invalid("invalid_collection", "give exactly one of \"hosts\" (a list of names) or \"selector\" (e.g. \"env=prod\")")
+        }
+        let queue = service.collections, user = principal.username
+        let result = try await store("PostgreSQL") { try await queue.start(reportType: reportType, hosts: choice, requestedBy: user) }
+        guard case .started(let id, let jobs) = result else {
+            throw APIError(.internalServerError, "internal_error", "the queue did not start the collection (\(result)); see the service log")
+        }
+        await recordQuietly(AuditEvent(action: .collectionStarted, userID: user, resourceType: "collection", resourceID: String(id),
+                                       details: ["report_type": reportType, "jobs": String(jobs), "request_id": context.requestID]), context: context)
+        return JSONBody.response(.accepted, ["id": id, "jobs": jobs, "status": "/api/v1/collections/\(id)"],
+                                 headers: [.location: "/api/v1/collections/\(id)"])
+    }
+
+    /// `GET /api/v1/collections/{id}` (viewer): counts per state (all five, zeros included) and
+    /// one row per host.
+    @Sendable func collectionStatus(_ request: Request, context: ServerRequestContext, principal: Principal) async throws -> Response {
+        guard let raw = context.parameters.get("id"), let id = Int64(raw), id > 0 else {
+            throw APIError.badRequest("the collection id must be a positive integer (the \"id\" POST /api/v1/collections returned)")
+        }
+        let queue = service.collections
+        guard let status = try await store("PostgreSQL", { try await queue.status(of: id) }) else {
+            throw APIError.notFound("no collection has the id \(id)")
+        }
+        var counts: [String: Int] = [:]
+        for state in ["queued", "running", "failed", "succeeded", "dead"] { counts[state] = status.counts[state] ?? 0 }
+        let hosts: [[String: Any]] = status.hosts.map { job in
+            var report: Any = NSNull()
+            if let id = job.reportID, let created = job.reportCreatedAt {
+                report = ReportID(id: id, createdAt: DatabaseTimestamp(created)).description
+            }
+            return ["hostname": job.hostname, "state": job.state, "attempts": job.attempts, "maxAttempts": job.maxAttempts,
+                    "runAt": DatabaseTimestamp(job.runAt).rfc3339, "lastError": job.lastError ?? NSNull(), "errorKind": job.errorKind ?? NSNull(),
+                    "reportId": report]
+        }
+        return JSONBody.response(.ok, [
+            "id": status.id, "reportType": status.reportType, "requestedBy": status.requestedBy ?? NSNull(),
+            "scheduleName": status.scheduleName ?? NSNull(), "scheduledFor": status.scheduledFor.map { DatabaseTimestamp($0).rfc3339 } ?? NSNull(),
+            "createdAt": DatabaseTimestamp(status.createdAt).rfc3339, "finished": status.isFinished, "counts": counts, "hosts": hosts,
+        ])
+    }
+
+    /// Writes `event` to `audit_logs`, logging (not failing the request) when it cannot.
+    func recordQuietly(_ event: AuditEvent, context: ServerRequestContext) async {
+        let audit = service.audit
+        do {
+            try await store("PostgreSQL") { try await audit.record(event) }
+        } catch {
+            context.logger.error("audit row not written", metadata: ["audit.action": "\(event.action.rawValue)", "error": "\(error)"])
+        }
+    }
+}

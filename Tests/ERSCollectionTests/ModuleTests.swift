@@ -1,4 +1,0 @@
-import Testing
-@testable import ERSCollection
-
-@Test func moduleLinks() { _ = CollectionModule.self }

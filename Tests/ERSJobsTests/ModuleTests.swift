@@ -1,4 +1,0 @@
-import Testing
-@testable import ERSJobs
-
-@Test func moduleLinks() { _ = JobsModule.self }

@@ -1,0 +1,54 @@
+import ERSJobs
+import ERSServerCore
+import ERSWorker
+import Foundation
+import Testing
+
+@Suite("Worker units")
+struct WorkerUnitTests {
+    @Test("the circuit opens after the threshold, rejects until its time, lets one probe through, closes on success")
+    func circuitBreaker() async {
+        let breaker = HostCircuitBreaker(threshold: 2, openSeconds: 60)
+        let t0 = Date(timeIntervalSince1970: 1000)
+        #expect(await breaker.permit("h", now: t0) == .allowed)
+        await breaker.record("h", success: false, transient: true, now: t0)
+        #expect(await breaker.permit("h", now: t0) == .allowed)
+        await breaker.record("h", success: false, transient: false, now: t0) // permanent: does not count
+        #expect(await breaker.permit("h", now: t0) == .allowed)
+        await breaker.record("h", success: false, transient: true, now: t0)
+        #expect(await breaker.permit("h", now: t0.addingTimeInterval(10)) == .rejected(retryAfterSeconds: 50))
+        #expect(await breaker.permit("other", now: t0) == .allowed)
+        #expect(await breaker.permit("h", now: t0.addingTimeInterval(61)) == .allowed, "half-open probe")
+        if case .allowed = await breaker.permit("h", now: t0.addingTimeInterval(61)) { Issue.record("a second probe was let through") }
+        await breaker.record("h", success: false, transient: true, now: t0.addingTimeInterval(62))
+        #expect(await breaker.permit("h", now: t0.addingTimeInterval(100)) == .rejected(retryAfterSeconds: 22))
+        #expect(await breaker.permit("h", now: t0.addingTimeInterval(123)) == .allowed)
+        await breaker.record("h", success: true, transient: false)
+        #expect(await breaker.permit("h", now: t0.addingTimeInterval(123)) == .allowed)
+    }
+
+    @Test("schedules file: the spec's shape, bare arrays, and errors that name the entry")
+    func scheduleFile() throws {
+        let spec = #"{"collectionSchedules": [{"name": "fleet-hourly", "schedule": "0 * * * *", "reportType": "system", "selector": {"env": "prod", "role": "db"}}]}"#
+        let entries = try ScheduleFile.parse(Data(spec.utf8), source: "s.json")
+        #expect(entries.count == 1)
+        #expect(entries.first?.selector.description == "env=prod,role=db")
+        #expect(entries.first?.cron.description == "0 * * * *")
+        #expect(try ScheduleFile.parse(Data(#"[{"name": "a", "schedule": "* * * * *", "reportType": "system"}]"#.utf8), source: "s").first?.selector.requirements == [])
+        #expect(throws: ScheduleFileError.self) { try ScheduleFile.parse(Data(#"[{"name": "a", "schedule": "* * *", "reportType": "system"}]"#.utf8), source: "s") }
+        #expect(throws: ScheduleFileError.self) {
+            try ScheduleFile.parse(Data(#"[{"name": "a", "schedule": "* * * * *", "reportType": "system", "selector": {"bad key!": "x"}}]"#.utf8), source: "s")
+        }
+        #expect(throws: ScheduleFileError.self) { try ScheduleFile.parse(Data("{}".utf8), source: "s") }
+    }
+
+    @Test("worker settings from the environment, with ranges checked")
+    func configuration() throws {
+        let parsed = try WorkerConfiguration(environment: ServerEnvironment(["WORKER_CONCURRENCY": "12", "WORKER_LEASE_SECONDS": "30", "JOB_RETRY_CAP_SECONDS": "60"]))
+        #expect(parsed.concurrency == 12 && parsed.queue.leaseSeconds == 30 && parsed.heartbeatSeconds == 10 && parsed.queue.backoffCapSeconds == 60)
+        #expect(throws: ConfigurationError.self) { try WorkerConfiguration(environment: ServerEnvironment(["WORKER_CONCURRENCY": "0"])) }
+        #expect(throws: ConfigurationError.self) {
+            try WorkerConfiguration(environment: ServerEnvironment(["JOB_RETRY_BASE_SECONDS": "10", "JOB_RETRY_CAP_SECONDS": "5"]))
+        }
+    }
+}
