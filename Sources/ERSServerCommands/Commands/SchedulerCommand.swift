@@ -1,5 +1,7 @@
 import ArgumentParser
 import ERSJobs
+import ERSRender
+import Foundation
 import ERSServerCore
 import ERSWorker
 import Logging
@@ -10,8 +12,9 @@ struct SchedulerCommand: AsyncParsableCommand {
         commandName: "scheduler",
         abstract: "Run the collection scheduler: one leader among replicas starts each scheduled run once.",
         discussion: """
-            Needs DATABASE_URL and SCHEDULES_FILE (JSON: {"collectionSchedules": [{"name", "schedule", "reportType", \
-            "selector"?}]}, the spec's collectionSchedules). SCHEDULER_LEASE_SECONDS (default 15), SCHEDULER_RENEW_SECONDS \
+            Needs DATABASE_URL and the schedules: COLLECTION_SCHEDULES (JSON array of {"name", "schedule", "reportType", \
+            "selector"?}: the spec's collectionSchedules, as `ersctl render` writes them) or SCHEDULES_FILE (a file with \
+            that JSON, or {"collectionSchedules": [...]}). SCHEDULER_LEASE_SECONDS (default 15), SCHEDULER_RENEW_SECONDS \
             (default 5), SCHEDULER_CATCH_UP_SECONDS (runs due this long ago are still started, default 600), \
             JOB_MAX_ATTEMPTS (default 5), SCHEDULER_ID (default host name and process id).
             """
@@ -24,10 +27,18 @@ struct SchedulerCommand: AsyncParsableCommand {
         let leaseSeconds: Int, renewSeconds: Int, catchUp: Int, maxAttempts: Int
         do {
             server = try ServerConfiguration(environment: environment)
-            guard let path = environment.string("SCHEDULES_FILE") else {
-                throw ConfigurationError("SCHEDULES_FILE", "not set; point it at the schedules JSON (the rendered ConfigMap's schedules.json)")
+            if let text = environment.string(ServiceConfig.schedulesVariable) {
+                guard environment.string("SCHEDULES_FILE") == nil else {
+                    throw ConfigurationError("SCHEDULES_FILE", "both \(ServiceConfig.schedulesVariable) and SCHEDULES_FILE are set; keep one")
+                }
+                schedules = try ScheduleFile.parse(Data(text.utf8), source: ServiceConfig.schedulesVariable)
+            } else if let path = environment.string("SCHEDULES_FILE") {
+                schedules = try ScheduleFile.load(path: path)
+            } else {
+                throw ConfigurationError(
+                    ServiceConfig.schedulesVariable,
+                    "not set; `ersctl render` puts the spec's collectionSchedules there (JSON), or point SCHEDULES_FILE at a JSON file")
             }
-            schedules = try ScheduleFile.load(path: path)
             leaseSeconds = try environment.integer("SCHEDULER_LEASE_SECONDS", default: 15, range: 3...600)
             renewSeconds = try environment.integer("SCHEDULER_RENEW_SECONDS", default: max(1, leaseSeconds / 3), range: 1...max(1, leaseSeconds / 2))
             catchUp = try environment.integer("SCHEDULER_CATCH_UP_SECONDS", default: 600, range: 0...86_400)
