@@ -240,7 +240,7 @@ let package = Package(
         .testTarget(
             name: "ERSWorkerTests",
             dependencies: [
-                "ERSWorker", "ERSJobs", "ERSCollectors", "ERSFleet", "ERSDatabase", "ERSSQL", "ERSSpec", "ERSModel", "ERSServerCore",
+                "ERSWorker", "ERSJobs", "ERSCollectors", "ERSFleet", "ERSDatabase", "ERSSQL", "ERSSpec", "ERSModel", "ERSServerCore", "ERSRender",
                 .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
