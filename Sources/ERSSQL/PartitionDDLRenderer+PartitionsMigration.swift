@@ -11,35 +11,70 @@ extension PartitionDDLRenderer {
             "Do not edit: change the spec (premake, defaultPartition) or --as-of and render again.",
             "",
             "Repeatable migration: applied in one transaction after the versioned files, and again",
-            "whenever its text changes (another --as-of or premake, a new table). Only CREATE TABLE",
-            "IF NOT EXISTS, never a DROP: applying it again skips the partitions that exist by these names.",
+            "whenever its text changes (another --as-of or premake, a new table) — on a live database.",
+            "So it creates a month the way `ersctl partitions maintain` does, never with CREATE TABLE …",
+            "PARTITION OF (an ACCESS EXCLUSIVE lock on the parent, and an error when the DEFAULT partition",
+            "holds rows of the month): a month missing by its name is created as a plain table with the",
+            "bound's CHECK, the DEFAULT partition's rows of the month are moved into it, then it is",
+            "attached (SHARE UPDATE EXCLUSIVE on the parent: writers go on). lock_timeout bounds every",
+            "wait for a lock, so writers never queue behind this file for long; on a timeout the file",
+            "fails and is applied again on the next run. Never a DROP.",
             "Each table gets the as-of month and its premake months after it; from then on",
             "`ersctl partitions maintain` keeps partitions premake months ahead, with the same names",
             "and bounds (it recognises partitions by their bounds).",
             "A partition holds [first instant of its UTC month, first instant of the next month); the",
             "bounds carry an explicit +00 offset, so the session TimeZone does not matter.",
-            "PostgreSQL docs 5.11.2 \"Declarative Partitioning\".",
+            "PostgreSQL docs 5.11.2.2 \"Partition Maintenance\".",
         ])
+        text += "SET LOCAL lock_timeout = '\(Self.partitionsLockTimeout)';\n\n"
         for table in tables {
             text += try partitions(of: table) + "\n"
         }
         return String(text.dropLast())
     }
 
-    /// One table's block of partition statements.
+    /// How long a statement of `R__partitions.sql` waits for a lock (`SET LOCAL lock_timeout`).
+    static let partitionsLockTimeout = "10s"
+
+    /// What a new partition copies from its parent (as `ersctl partitions maintain` does):
+    /// defaults, CHECK constraints, storage, compression and generated columns. Not the indexes:
+    /// `ATTACH` creates them to match the parent's.
+    static let likeOptions =
+        "INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING STORAGE INCLUDING COMPRESSION INCLUDING GENERATED"
+
+    /// One table's block of partition statements: one `DO` block for its months, then its
+    /// DEFAULT partition when asked for.
     func partitions(of table: PartitionedTable) throws(SQLRenderError) -> String {
         let last = asOf.advanced(by: table.premake)
         let defaultNote = table.defaultPartition == true ? "and a DEFAULT partition" : "no DEFAULT partition"
         var text = "-- \(table.name): \(asOf) … \(last) (the as-of month and premake \(table.premake) months ahead), \(defaultNote).\n"
         do throws(SQLValueError) {
             let parent = try SQLIdentifier(validating: table.name)
+            let defaultName = try SQLIdentifier(validating: PartitionNaming.defaultPartition(of: table.name))
+            let key = try SQLIdentifier(validating: table.partitionColumn)
+            let columns = try table.columns.map { column throws(SQLValueError) in try SQLIdentifier(validating: column.name).description }
+                .joined(separator: ", ")
+            text += "DO $partitions$\nBEGIN\n"
             for month in asOf...last {
-                text += try MonthlyPartition(table: parent, month: month).createStatement + "\n"
+                let partition = try MonthlyPartition(table: parent, month: month)
+                let range = "\(key) >= \(partition.lowerBound) AND \(key) < \(partition.upperBound)"
+                text += """
+                        IF to_regclass(\(SQLLiteral.quoted(partition.name.description))) IS NULL THEN
+                            CREATE TABLE \(partition.name) (LIKE \(parent) \(Self.likeOptions),
+                                CONSTRAINT ers_partition_bound CHECK (\(key) IS NOT NULL AND \(range)));
+                            IF to_regclass(\(SQLLiteral.quoted(defaultName.description))) IS NOT NULL THEN
+                                WITH moved AS (DELETE FROM \(defaultName) WHERE \(range) RETURNING \(columns))
+                                INSERT INTO \(partition.name) (\(columns)) SELECT \(columns) FROM moved;
+                            END IF;
+                            ALTER TABLE \(parent) ATTACH PARTITION \(partition.name) \(partition.boundSpec);
+                        END IF;
+
+                    """
             }
+            text = String(text.dropLast()) + "END\n$partitions$;\n"
             if table.defaultPartition == true {
-                let name = try SQLIdentifier(validating: PartitionNaming.defaultPartition(of: table.name))
                 text += "-- Rows outside every month land here; `ersctl partitions maintain` moves them into new partitions.\n"
-                text += "CREATE TABLE IF NOT EXISTS \(name) PARTITION OF \(parent) DEFAULT;\n"
+                text += "CREATE TABLE IF NOT EXISTS \(defaultName) PARTITION OF \(parent) DEFAULT;\n"
             }
         } catch {
             throw SQLRenderError(problems: [.error(Self.path(of: table).key("name"), error.message)])

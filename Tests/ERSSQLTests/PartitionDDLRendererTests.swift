@@ -34,7 +34,7 @@ struct PartitionDDLRendererTests {
         #expect(january.map(\.path) == june.map(\.path))
         #expect(Array(january.dropLast()) == Array(june.dropLast()))
         #expect(january.last != june.last)
-        #expect(june.last?.contents.contains("reports_p2026_09 PARTITION OF reports") == true)
+        #expect(june.last?.contents.contains("ALTER TABLE reports ATTACH PARTITION reports_p2026_09 ") == true)
         #expect(june.last?.contents.contains("reports_p2026_05") == false)
     }
 
@@ -85,11 +85,17 @@ struct PartitionDDLRendererTests {
         let files = try render(try Fixtures.baseSpec(), asOf: "2025-11")
         let partitions = contents(files, "sql/R__partitions.sql")
         for month in ["2025_11", "2025_12", "2026_01", "2026_02"] {
-            #expect(partitions.contains("CREATE TABLE IF NOT EXISTS reports_p\(month) PARTITION OF reports\n"))
-            #expect(partitions.contains("CREATE TABLE IF NOT EXISTS audit_logs_p\(month) PARTITION OF audit_logs\n"))
+            for table in ["reports", "audit_logs"] {
+                #expect(partitions.contains("IF to_regclass('\(table)_p\(month)') IS NULL THEN\n        CREATE TABLE \(table)_p\(month) (LIKE \(table) "))
+                #expect(partitions.contains("ALTER TABLE \(table) ATTACH PARTITION \(table)_p\(month) FOR VALUES FROM "))
+            }
         }
         #expect(!partitions.contains("_p2026_03"))
-        #expect(partitions.contains("reports_p2025_12 PARTITION OF reports\n    FOR VALUES FROM ('2025-12-01 00:00:00+00') TO ('2026-01-01 00:00:00+00');"))
+        #expect(partitions.contains("ATTACH PARTITION reports_p2025_12 FOR VALUES FROM ('2025-12-01 00:00:00+00') TO ('2026-01-01 00:00:00+00');"))
+        #expect(partitions.contains("CONSTRAINT ers_partition_bound CHECK (created_at IS NOT NULL AND created_at >= '2025-12-01 00:00:00+00' AND created_at < '2026-01-01 00:00:00+00'))"))
+        // Never the ACCESS EXCLUSIVE form for a month, and every lock wait bounded.
+        #expect(!partitions.contains("PARTITION OF reports\n") && !partitions.contains("PARTITION OF audit_logs\n"))
+        #expect(partitions.contains("SET LOCAL lock_timeout = '10s';"))
         #expect(!partitions.contains("DEFAULT;"))
     }
 

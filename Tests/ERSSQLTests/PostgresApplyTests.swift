@@ -65,6 +65,19 @@ struct PostgresApplyTests {
             database: "ers")
         #expect(landed == "audit_logs_default\n")
 
+        // Regression: a later as-of applied again on the live database creates the new months
+        // by ATTACH and moves the DEFAULT partition's rows of those months into them (CREATE
+        // TABLE … PARTITION OF failed here: the DEFAULT held a row of the month).
+        let later = try PartitionDDLRenderer(asOf: try #require(YearMonth(year: 2029, month: 11))).render(spec)
+        let partitionsFile = try #require(later.last)
+        try postgres.psql(partitionsFile.contents, database: "ers", singleTransaction: true, timeZone: "America/New_York")
+        let moved = try postgres.psql(
+            "SELECT tableoid::regclass, action FROM audit_logs WHERE created_at = '2030-01-01 00:00:00+00';", database: "ers")
+        #expect(moved == "audit_logs_p2030_01|login\n")
+        #expect(try postgres.psql("SELECT count(*) FROM audit_logs_default;", database: "ers") == "0\n")
+        try postgres.psql(partitionsFile.contents, database: "ers", singleTransaction: true)
+        #expect(try postgres.psql("SELECT count(*) FROM audit_logs;", database: "ers") == "1\n")
+
         // The reserved-word list is PostgreSQL's own.
         let words = try postgres.psql("SELECT word FROM pg_get_keywords() WHERE catcode IN ('R', 'T') ORDER BY word;")
         #expect(words.split(separator: "\n").map(String.init) == SQLIdentifier.reservedKeywords.sorted())

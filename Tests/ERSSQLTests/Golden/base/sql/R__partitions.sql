@@ -3,31 +3,101 @@
 -- Do not edit: change the spec (premake, defaultPartition) or --as-of and render again.
 --
 -- Repeatable migration: applied in one transaction after the versioned files, and again
--- whenever its text changes (another --as-of or premake, a new table). Only CREATE TABLE
--- IF NOT EXISTS, never a DROP: applying it again skips the partitions that exist by these names.
+-- whenever its text changes (another --as-of or premake, a new table) — on a live database.
+-- So it creates a month the way `ersctl partitions maintain` does, never with CREATE TABLE …
+-- PARTITION OF (an ACCESS EXCLUSIVE lock on the parent, and an error when the DEFAULT partition
+-- holds rows of the month): a month missing by its name is created as a plain table with the
+-- bound's CHECK, the DEFAULT partition's rows of the month are moved into it, then it is
+-- attached (SHARE UPDATE EXCLUSIVE on the parent: writers go on). lock_timeout bounds every
+-- wait for a lock, so writers never queue behind this file for long; on a timeout the file
+-- fails and is applied again on the next run. Never a DROP.
 -- Each table gets the as-of month and its premake months after it; from then on
 -- `ersctl partitions maintain` keeps partitions premake months ahead, with the same names
 -- and bounds (it recognises partitions by their bounds).
 -- A partition holds [first instant of its UTC month, first instant of the next month); the
 -- bounds carry an explicit +00 offset, so the session TimeZone does not matter.
--- PostgreSQL docs 5.11.2 "Declarative Partitioning".
+-- PostgreSQL docs 5.11.2.2 "Partition Maintenance".
+
+SET LOCAL lock_timeout = '10s';
 
 -- reports: 2026-01 … 2026-04 (the as-of month and premake 3 months ahead), no DEFAULT partition.
-CREATE TABLE IF NOT EXISTS reports_p2026_01 PARTITION OF reports
-    FOR VALUES FROM ('2026-01-01 00:00:00+00') TO ('2026-02-01 00:00:00+00');
-CREATE TABLE IF NOT EXISTS reports_p2026_02 PARTITION OF reports
-    FOR VALUES FROM ('2026-02-01 00:00:00+00') TO ('2026-03-01 00:00:00+00');
-CREATE TABLE IF NOT EXISTS reports_p2026_03 PARTITION OF reports
-    FOR VALUES FROM ('2026-03-01 00:00:00+00') TO ('2026-04-01 00:00:00+00');
-CREATE TABLE IF NOT EXISTS reports_p2026_04 PARTITION OF reports
-    FOR VALUES FROM ('2026-04-01 00:00:00+00') TO ('2026-05-01 00:00:00+00');
+DO $partitions$
+BEGIN
+    IF to_regclass('reports_p2026_01') IS NULL THEN
+        CREATE TABLE reports_p2026_01 (LIKE reports INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING STORAGE INCLUDING COMPRESSION INCLUDING GENERATED,
+            CONSTRAINT ers_partition_bound CHECK (created_at IS NOT NULL AND created_at >= '2026-01-01 00:00:00+00' AND created_at < '2026-02-01 00:00:00+00'));
+        IF to_regclass('reports_default') IS NOT NULL THEN
+            WITH moved AS (DELETE FROM reports_default WHERE created_at >= '2026-01-01 00:00:00+00' AND created_at < '2026-02-01 00:00:00+00' RETURNING id, hostname, report_type, data, created_at)
+            INSERT INTO reports_p2026_01 (id, hostname, report_type, data, created_at) SELECT id, hostname, report_type, data, created_at FROM moved;
+        END IF;
+        ALTER TABLE reports ATTACH PARTITION reports_p2026_01 FOR VALUES FROM ('2026-01-01 00:00:00+00') TO ('2026-02-01 00:00:00+00');
+    END IF;
+    IF to_regclass('reports_p2026_02') IS NULL THEN
+        CREATE TABLE reports_p2026_02 (LIKE reports INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING STORAGE INCLUDING COMPRESSION INCLUDING GENERATED,
+            CONSTRAINT ers_partition_bound CHECK (created_at IS NOT NULL AND created_at >= '2026-02-01 00:00:00+00' AND created_at < '2026-03-01 00:00:00+00'));
+        IF to_regclass('reports_default') IS NOT NULL THEN
+            WITH moved AS (DELETE FROM reports_default WHERE created_at >= '2026-02-01 00:00:00+00' AND created_at < '2026-03-01 00:00:00+00' RETURNING id, hostname, report_type, data, created_at)
+            INSERT INTO reports_p2026_02 (id, hostname, report_type, data, created_at) SELECT id, hostname, report_type, data, created_at FROM moved;
+        END IF;
+        ALTER TABLE reports ATTACH PARTITION reports_p2026_02 FOR VALUES FROM ('2026-02-01 00:00:00+00') TO ('2026-03-01 00:00:00+00');
+    END IF;
+    IF to_regclass('reports_p2026_03') IS NULL THEN
+        CREATE TABLE reports_p2026_03 (LIKE reports INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING STORAGE INCLUDING COMPRESSION INCLUDING GENERATED,
+            CONSTRAINT ers_partition_bound CHECK (created_at IS NOT NULL AND created_at >= '2026-03-01 00:00:00+00' AND created_at < '2026-04-01 00:00:00+00'));
+        IF to_regclass('reports_default') IS NOT NULL THEN
+            WITH moved AS (DELETE FROM reports_default WHERE created_at >= '2026-03-01 00:00:00+00' AND created_at < '2026-04-01 00:00:00+00' RETURNING id, hostname, report_type, data, created_at)
+            INSERT INTO reports_p2026_03 (id, hostname, report_type, data, created_at) SELECT id, hostname, report_type, data, created_at FROM moved;
+        END IF;
+        ALTER TABLE reports ATTACH PARTITION reports_p2026_03 FOR VALUES FROM ('2026-03-01 00:00:00+00') TO ('2026-04-01 00:00:00+00');
+    END IF;
+    IF to_regclass('reports_p2026_04') IS NULL THEN
+        CREATE TABLE reports_p2026_04 (LIKE reports INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING STORAGE INCLUDING COMPRESSION INCLUDING GENERATED,
+            CONSTRAINT ers_partition_bound CHECK (created_at IS NOT NULL AND created_at >= '2026-04-01 00:00:00+00' AND created_at < '2026-05-01 00:00:00+00'));
+        IF to_regclass('reports_default') IS NOT NULL THEN
+            WITH moved AS (DELETE FROM reports_default WHERE created_at >= '2026-04-01 00:00:00+00' AND created_at < '2026-05-01 00:00:00+00' RETURNING id, hostname, report_type, data, created_at)
+            INSERT INTO reports_p2026_04 (id, hostname, report_type, data, created_at) SELECT id, hostname, report_type, data, created_at FROM moved;
+        END IF;
+        ALTER TABLE reports ATTACH PARTITION reports_p2026_04 FOR VALUES FROM ('2026-04-01 00:00:00+00') TO ('2026-05-01 00:00:00+00');
+    END IF;END
+$partitions$;
 
 -- audit_logs: 2026-01 … 2026-04 (the as-of month and premake 3 months ahead), no DEFAULT partition.
-CREATE TABLE IF NOT EXISTS audit_logs_p2026_01 PARTITION OF audit_logs
-    FOR VALUES FROM ('2026-01-01 00:00:00+00') TO ('2026-02-01 00:00:00+00');
-CREATE TABLE IF NOT EXISTS audit_logs_p2026_02 PARTITION OF audit_logs
-    FOR VALUES FROM ('2026-02-01 00:00:00+00') TO ('2026-03-01 00:00:00+00');
-CREATE TABLE IF NOT EXISTS audit_logs_p2026_03 PARTITION OF audit_logs
-    FOR VALUES FROM ('2026-03-01 00:00:00+00') TO ('2026-04-01 00:00:00+00');
-CREATE TABLE IF NOT EXISTS audit_logs_p2026_04 PARTITION OF audit_logs
-    FOR VALUES FROM ('2026-04-01 00:00:00+00') TO ('2026-05-01 00:00:00+00');
+DO $partitions$
+BEGIN
+    IF to_regclass('audit_logs_p2026_01') IS NULL THEN
+        CREATE TABLE audit_logs_p2026_01 (LIKE audit_logs INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING STORAGE INCLUDING COMPRESSION INCLUDING GENERATED,
+            CONSTRAINT ers_partition_bound CHECK (created_at IS NOT NULL AND created_at >= '2026-01-01 00:00:00+00' AND created_at < '2026-02-01 00:00:00+00'));
+        IF to_regclass('audit_logs_default') IS NOT NULL THEN
+            WITH moved AS (DELETE FROM audit_logs_default WHERE created_at >= '2026-01-01 00:00:00+00' AND created_at < '2026-02-01 00:00:00+00' RETURNING id, user_id, action, resource_type, resource_id, details, ip_address, created_at)
+            INSERT INTO audit_logs_p2026_01 (id, user_id, action, resource_type, resource_id, details, ip_address, created_at) SELECT id, user_id, action, resource_type, resource_id, details, ip_address, created_at FROM moved;
+        END IF;
+        ALTER TABLE audit_logs ATTACH PARTITION audit_logs_p2026_01 FOR VALUES FROM ('2026-01-01 00:00:00+00') TO ('2026-02-01 00:00:00+00');
+    END IF;
+    IF to_regclass('audit_logs_p2026_02') IS NULL THEN
+        CREATE TABLE audit_logs_p2026_02 (LIKE audit_logs INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING STORAGE INCLUDING COMPRESSION INCLUDING GENERATED,
+            CONSTRAINT ers_partition_bound CHECK (created_at IS NOT NULL AND created_at >= '2026-02-01 00:00:00+00' AND created_at < '2026-03-01 00:00:00+00'));
+        IF to_regclass('audit_logs_default') IS NOT NULL THEN
+            WITH moved AS (DELETE FROM audit_logs_default WHERE created_at >= '2026-02-01 00:00:00+00' AND created_at < '2026-03-01 00:00:00+00' RETURNING id, user_id, action, resource_type, resource_id, details, ip_address, created_at)
+            INSERT INTO audit_logs_p2026_02 (id, user_id, action, resource_type, resource_id, details, ip_address, created_at) SELECT id, user_id, action, resource_type, resource_id, details, ip_address, created_at FROM moved;
+        END IF;
+        ALTER TABLE audit_logs ATTACH PARTITION audit_logs_p2026_02 FOR VALUES FROM ('2026-02-01 00:00:00+00') TO ('2026-03-01 00:00:00+00');
+    END IF;
+    IF to_regclass('audit_logs_p2026_03') IS NULL THEN
+        CREATE TABLE audit_logs_p2026_03 (LIKE audit_logs INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING STORAGE INCLUDING COMPRESSION INCLUDING GENERATED,
+            CONSTRAINT ers_partition_bound CHECK (created_at IS NOT NULL AND created_at >= '2026-03-01 00:00:00+00' AND created_at < '2026-04-01 00:00:00+00'));
+        IF to_regclass('audit_logs_default') IS NOT NULL THEN
+            WITH moved AS (DELETE FROM audit_logs_default WHERE created_at >= '2026-03-01 00:00:00+00' AND created_at < '2026-04-01 00:00:00+00' RETURNING id, user_id, action, resource_type, resource_id, details, ip_address, created_at)
+            INSERT INTO audit_logs_p2026_03 (id, user_id, action, resource_type, resource_id, details, ip_address, created_at) SELECT id, user_id, action, resource_type, resource_id, details, ip_address, created_at FROM moved;
+        END IF;
+        ALTER TABLE audit_logs ATTACH PARTITION audit_logs_p2026_03 FOR VALUES FROM ('2026-03-01 00:00:00+00') TO ('2026-04-01 00:00:00+00');
+    END IF;
+    IF to_regclass('audit_logs_p2026_04') IS NULL THEN
+        CREATE TABLE audit_logs_p2026_04 (LIKE audit_logs INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING STORAGE INCLUDING COMPRESSION INCLUDING GENERATED,
+            CONSTRAINT ers_partition_bound CHECK (created_at IS NOT NULL AND created_at >= '2026-04-01 00:00:00+00' AND created_at < '2026-05-01 00:00:00+00'));
+        IF to_regclass('audit_logs_default') IS NOT NULL THEN
+            WITH moved AS (DELETE FROM audit_logs_default WHERE created_at >= '2026-04-01 00:00:00+00' AND created_at < '2026-05-01 00:00:00+00' RETURNING id, user_id, action, resource_type, resource_id, details, ip_address, created_at)
+            INSERT INTO audit_logs_p2026_04 (id, user_id, action, resource_type, resource_id, details, ip_address, created_at) SELECT id, user_id, action, resource_type, resource_id, details, ip_address, created_at FROM moved;
+        END IF;
+        ALTER TABLE audit_logs ATTACH PARTITION audit_logs_p2026_04 FOR VALUES FROM ('2026-04-01 00:00:00+00') TO ('2026-05-01 00:00:00+00');
+    END IF;END
+$partitions$;
