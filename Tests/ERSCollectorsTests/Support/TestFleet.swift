@@ -40,13 +40,15 @@ struct TestFleet: Sendable {
 
     actor Starter {
         static let shared = Starter()
-        var result: Result<TestFleet, Problem>?
+        var starting: Task<Result<TestFleet, Problem>, Never>?
 
+        /// Starts the fleet on the first call; every caller awaits the same start (the task
+        /// is stored before the first suspension, so actor reentrancy cannot start two).
         func fleet() async -> Result<TestFleet, Problem> {
-            if let result { return result }
-            let made = await Self.start()
-            result = made
-            return made
+            if let starting { return await starting.value }
+            let task = Task { await Self.start() }
+            starting = task
+            return await task.value
         }
 
         static func start() async -> Result<TestFleet, Problem> {
