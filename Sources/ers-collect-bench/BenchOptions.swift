@@ -11,11 +11,12 @@ struct BenchOptions {
     var crypto = SSHConfiguration.CryptoProfile.fast
     var printScript = false
     var repeats = 1
+    var parseFile: String?
 
     static let usage = """
     usage: ers-collect-bench --fleet DIR [--concurrency N] [--timeout S] [--connect-timeout S]
                              [--crypto fast|default] [--reuse] [--repeat N]
-           ers-collect-bench --print-script
+           ers-collect-bench --print-script | --parse RAW_REPORT_FILE
     Collects the system report from every host in DIR/hosts.txt (fleet-up.sh output) with the
     SSH collector and prints hosts/s, failures, per-host p50/p99 and client CPU per host.
     """
@@ -49,13 +50,14 @@ struct BenchOptions {
                 default: return .failure(.init("--crypto is fast or default"))
                 }
             case "--reuse": options.reuse = true
+            case "--parse": options.parseFile = value(argument)
             case "--print-script": options.printScript = true
             case "-h", "--help": return .failure(.init(""))
             default: return .failure(.init("unknown argument \(argument.debugDescription)"))
             }
             index += 1
         }
-        if !options.printScript && options.fleetDirectory.isEmpty { return .failure(.init("--fleet is required")) }
+        if !options.printScript && options.parseFile == nil && options.fleetDirectory.isEmpty { return .failure(.init("--fleet is required")) }
         return .success(options)
     }
 }

@@ -5,16 +5,15 @@ import Foundation
 import Glibc
 #endif
 
-/// User + system CPU seconds of this process and its reaped children (getrusage(2)).
-func cpuSeconds() -> Double {
-    var total = 0.0
-    for who in [RUSAGE_SELF.rawValue, RUSAGE_CHILDREN.rawValue] {
+/// User + system CPU seconds (getrusage(2)) of this process and of its reaped children.
+func cpuSeconds() -> (own: Double, children: Double) {
+    func seconds(_ who: Int32) -> Double {
         var usage = rusage()
         getrusage(__rusage_who_t(who), &usage)
-        total += Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
-        total += Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+        return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+            + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
     }
-    return total
+    return (seconds(RUSAGE_SELF.rawValue), seconds(RUSAGE_CHILDREN.rawValue))
 }
 
 func fail(_ message: String) -> Never {
@@ -45,6 +44,15 @@ if options.printScript {
     exit(0)
 }
 
+if let file = options.parseFile {
+    // Parser cost alone: parse + encode the captured report 1000 times.
+    guard let raw = try? String(contentsOfFile: file, encoding: .utf8) else { fail("cannot read \(file)") }
+    let before = cpuSeconds().own
+    var bytes = 0
+    for _ in 0..<1000 { bytes += ((try? ReportParser.parse(raw))?.jsonText.utf8.count) ?? 0 }
+    print(String(format: "parse + encode: %.3f ms CPU per report (%d bytes of JSON)", (cpuSeconds().own - before), bytes / 1000))
+    exit(0)
+}
 let directory = options.fleetDirectory
 var environment: [String: String] = [:]
 for line in readLines("\(directory)/fleet.env") {
@@ -74,7 +82,9 @@ for round in 1...options.repeats {
     }
     let elapsed = ContinuousClock.now - started
     let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    let cpu = cpuSeconds() - cpuBefore
+    let cpuAfter = cpuSeconds()
+    let own = cpuAfter.own - cpuBefore.own, children = cpuAfter.children - cpuBefore.children
+    let cpu = own + children
     var latencies: [Double] = []
     var failures: [String] = []
     for (target, outcome) in zip(targets, outcomes) {
@@ -84,10 +94,11 @@ for round in 1...options.repeats {
         }
     }
     latencies.sort()
-    let line = String(format: "round %d: %d hosts, %d collected, %d failed, concurrency %d, crypto %@%@: %.2f s wall, %.1f hosts/s, p50 %.0f ms, p99 %.0f ms, client CPU %.1f ms/host",
+    let line = String(format: "round %d: %d hosts, %d collected, %d failed, concurrency %d, crypto %@%@: %.2f s wall, %.1f hosts/s, p50 %.0f ms, p99 %.0f ms, client CPU %.1f ms/host (ers %.1f + ssh %.1f)",
                       round, targets.count, latencies.count, failures.count, options.concurrency,
                       options.crypto.rawValue, options.reuse ? ", ControlMaster" : "", wall, Double(latencies.count) / wall,
-                      percentile(latencies, 0.5) * 1000, percentile(latencies, 0.99) * 1000, cpu / Double(targets.count) * 1000)
+                      percentile(latencies, 0.5) * 1000, percentile(latencies, 0.99) * 1000, cpu / Double(targets.count) * 1000,
+                      own / Double(targets.count) * 1000, children / Double(targets.count) * 1000)
     print(line)
     for failure in failures.prefix(5) { print("  failed: \(failure)") }
 }

@@ -15,7 +15,10 @@ public enum ReportParser {
     /// Parses `raw` (the script's stdout).
     /// - Throws: ``ReportFormatError`` when `raw` has no report header (not the script's output).
     public static func parse(_ raw: String, reportType: String = "system") throws(ReportFormatError) -> JSONValue {
-        let lines = raw.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+        // Split on bytes (the UTF-8 view), not Characters: several times faster on report-sized text.
+        let lines = raw.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
+            String(decoding: line.last == UInt8(ascii: "\r") ? line.dropLast() : line, as: UTF8.self)
+        }
         guard let headerIndex = lines.firstIndex(where: { $0.hasPrefix("@@ERS-REPORT ") }) else {
             throw ReportFormatError("no \"@@ERS-REPORT\" header line: the output is not from the ERS report script (first bytes: \(raw.prefix(80).debugDescription))")
         }

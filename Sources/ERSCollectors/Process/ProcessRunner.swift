@@ -84,14 +84,14 @@ struct ProcessRunner: Sendable {
             let record = try await Subprocess.run(
                 .path(FilePath(executable)), arguments: Arguments(arguments), environment: environment,
                 platformOptions: options, input: .string(input),
-                output: .string(limit: outputLimit), error: .string(limit: errorLimit))
+                output: .bytes(limit: outputLimit), error: .bytes(limit: errorLimit))
             var code: Int32?, signal: Int32?
             switch record.terminationStatus {
             case .exited(let value): code = value
             case .signaled(let value): signal = value
             }
-            return .success(Result(exitCode: code, signal: signal, standardOutput: record.standardOutput,
-                                   standardError: record.standardError, seconds: seconds(since: started)))
+            return .success(Result(exitCode: code, signal: signal, standardOutput: String(decoding: record.standardOutput, as: UTF8.self),
+                                   standardError: String(decoding: record.standardError, as: UTF8.self), seconds: seconds(since: started)))
         } catch let error as SubprocessError {
             if Task.isCancelled { return nil }
             if error.code == .outputLimitExceeded { return .failure(.outputTooLarge(limit: outputLimit)) }

@@ -27,7 +27,7 @@ enum SSHArguments {
                         "KbdInteractiveAuthentication=no"]
         }
         if configuration.cryptoProfile == .fast {
-            options += ["KexAlgorithms=curve25519-sha256,curve25519-sha256@libssh.org",
+            options += ["KexAlgorithms=ecdh-sha2-nistp256,curve25519-sha256,curve25519-sha256@libssh.org",
                         "Ciphers=aes128-gcm@openssh.com,chacha20-poly1305@openssh.com", "Compression=no"]
             if let hostKeyAlgorithms { options.append("HostKeyAlgorithms=\(hostKeyAlgorithms)") }
         }
