@@ -55,6 +55,17 @@ struct SSHCollectorTests {
         #expect(left.isEmpty, "ssh processes left: \(left)")
     }
 
+    @Test func tarpitHitsConnectTimeoutAsTransient() async throws {
+        guard let fleet = await TestFleet.shared(), fleet.tarpits.count > 1 else { return }
+        let tarpit = fleet.tarpits[1]
+        let collector = try Self.collector(fleet, timeout: .seconds(60), connectTimeout: 1)
+        let outcome = await collector.collect(try Self.target(tarpit.address, tarpit.port), reportType: "system")
+        guard case .failed(let failure) = outcome else { Issue.record("tarpit gave a report"); return }
+        #expect(failure.kind == .transient)
+        #expect(failure.message.contains("timed out"), "\(failure)")
+        #expect(!failure.message.contains("overall timeout"), "ssh's ConnectTimeout (banner exchange) fired, not ours")
+    }
+
     @Test func refusedHostIsTransient() async throws {
         guard let fleet = await TestFleet.shared() else { return }
         let outcome = await (try Self.collector(fleet)).collect(try Self.target(fleet.refused.address, fleet.refused.port), reportType: "system")

@@ -69,10 +69,12 @@ public enum ReportScript {
     /// Section bodies (single-quoted in the script: they must contain no `'`).
     static let bodies: [String: String] = [
         "identity": """
-        h=$(hostname 2>/dev/null || uname -n 2>/dev/null || cat /proc/sys/kernel/hostname 2>/dev/null) || exit 127
+        h=
+        [ -r /proc/sys/kernel/hostname ] && read -r h < /proc/sys/kernel/hostname
+        [ -n "$h" ] || h=$(hostname 2>/dev/null || uname -n 2>/dev/null) || exit 127
         echo "hostname=$h"
         for f in /etc/machine-id /var/lib/dbus/machine-id; do
-          if [ -r "$f" ]; then echo "machine_id=$(cat "$f")"; break; fi
+          if [ -r "$f" ]; then read -r m < "$f"; echo "machine_id=$m"; break; fi
         done
         """,
         "os": """
@@ -88,7 +90,12 @@ public enum ReportScript {
         "cpu": """
         n=$(getconf _NPROCESSORS_ONLN 2>/dev/null || nproc 2>/dev/null || grep -c "^processor" /proc/cpuinfo 2>/dev/null) || exit 127
         echo "count=$n"
-        m=$(grep -m 1 -E "^(model name|Hardware|cpu model|Processor)" /proc/cpuinfo 2>/dev/null | sed "s/^[^:]*:[[:space:]]*//")
+        m=
+        if [ -r /proc/cpuinfo ]; then
+          while IFS= read -r l; do
+            case $l in "model name"*|Hardware*|"cpu model"*|Processor*) m=${l#*:}; m=${m# }; m=${m#	}; break ;; esac
+          done < /proc/cpuinfo
+        fi
         echo "model=$m"
         """,
         "memory": """
@@ -96,7 +103,7 @@ public enum ReportScript {
         cat /proc/meminfo
         """,
         "uptime": """
-        if [ -r /proc/uptime ]; then echo "uptime=$(cat /proc/uptime)"; echo "loadavg=$(cat /proc/loadavg)"; exit 0; fi
+        if [ -r /proc/uptime ]; then read -r u < /proc/uptime; read -r l < /proc/loadavg; echo "uptime=$u"; echo "loadavg=$l"; exit 0; fi
         command -v uptime >/dev/null 2>&1 || exit 127
         echo "uptime_text=$(uptime)"
         """,
@@ -116,7 +123,10 @@ public enum ReportScript {
         """,
         "packages": """
         if command -v dpkg-query >/dev/null 2>&1; then
-          echo "manager=dpkg"; n=$(dpkg-query -W -f="\\${Status}\\n" 2>/dev/null | grep -c "install ok installed"); echo "count=$n"; exit 0
+          echo "manager=dpkg"
+          if [ -r /var/lib/dpkg/status ]; then n=$(grep -c "^Status: install ok installed" /var/lib/dpkg/status)
+          else n=$(dpkg-query -W -f="\\${Status}\\n" 2>/dev/null | grep -c "install ok installed"); fi
+          echo "count=$n"; exit 0
         fi
         if command -v rpm >/dev/null 2>&1; then echo "manager=rpm"; n=$(rpm -qa 2>/dev/null | wc -l); echo "count=$n"; exit 0; fi
         if command -v apk >/dev/null 2>&1; then echo "manager=apk"; n=$(apk info 2>/dev/null | wc -l); echo "count=$n"; exit 0; fi
