@@ -53,6 +53,12 @@ struct WorkerCommand: AsyncParsableCommand {
         let service = Worker(queue: queue, collectors: collectors, configuration: worker, listenURL: database, drainSeconds: drain, logger: logger)
         let router = runtime.makeRouter(checks: runtime.datastoreChecks + [.note("worker", "id \(worker.workerID), concurrency \(worker.concurrency)")])
         let group = runtime.makeServiceGroup(router: router, roleServices: [.init(service: service, serviceName: "worker")])
-        try await group.run()
+        do {
+            try await group.run()
+        } catch {
+            await collectors.shutdown()
+            throw error
+        }
+        await collectors.shutdown()
     }
 }
