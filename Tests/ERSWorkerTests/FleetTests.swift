@@ -35,7 +35,7 @@ struct FleetTests {
         }
         let runner = ProcessRunner()
         let start = try await runner.run(executable: "/bin/sh", arguments: ["-c", """
-            '\(down)' '\(Self.directory)' >/dev/null 2>&1; FLEET_DIR='\(Self.directory)' FLEET_PORT=2422 FLEET_TARPITS=2 '\(up)' 20 >'\(Self.directory).log' 2>&1
+            '\(down)' '\(Self.directory)' >/dev/null 2>&1; FLEET_DIR='\(Self.directory)' FLEET_PORT=2622 FLEET_TARPITS=2 '\(up)' 20 >'\(Self.directory).log' 2>&1
             """], input: "", timeout: .seconds(180))
         defer { _ = system("'\(down)' '\(Self.directory)' >/dev/null 2>&1") }
         try #require(start.exitCode == 0, "fleet-up.sh failed; see \(Self.directory).log")
