@@ -47,6 +47,7 @@ struct WorkerCommand: AsyncParsableCommand {
             throw ExitCodes.configuration
         }
         guard let postgres = runtime.postgres else { throw ExitCodes.configuration }
+        runtime.bootstrapMetricsSystem()
         let queue = JobQueue(client: postgres, options: worker.queue, logger: logger)
         // The drain must end before service-lifecycle's own deadline for the whole group.
         let drain = max(0, Double(server.shutdownGracePeriod.components.seconds) * 0.75)

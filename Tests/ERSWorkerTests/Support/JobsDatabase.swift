@@ -96,6 +96,11 @@ struct JobsDatabase: Sendable {
 
     // MARK: helpers
 
+    /// The URL without its password (for a child process; the password goes in a file).
+    var urlText: String {
+        "postgres://\(url.username)@\(url.host ?? "127.0.0.1"):\(url.port)/\(url.database)?sslmode=disable"
+    }
+
     func queue(_ options: QueueOptions = QueueOptions()) -> JobQueue { JobQueue(client: client, options: options, logger: Self.logger) }
     func collections(maxAttempts: Int = 5) -> CollectionQueue { CollectionQueue(client: client, maxAttempts: maxAttempts, logger: Self.logger) }
 
