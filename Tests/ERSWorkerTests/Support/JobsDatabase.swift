@@ -26,9 +26,9 @@ struct JobsDatabase: Sendable {
     struct SetupFailed: Error, CustomStringConvertible { var description: String }
 
     /// Runs `body` with a fresh database and its pool; drops the database afterwards.
-    static func with(maximumConnections: Int = 20, sourceLocation: Testing.SourceLocation = #_sourceLocation,
+    static func with(maximumConnections: Int = 20, server: DatabaseURL? = nil, sourceLocation: Testing.SourceLocation = #_sourceLocation,
                      _ body: @Sendable (JobsDatabase) async throws -> Void) async throws {
-        guard let base = testURL(sourceLocation: sourceLocation) else { return }
+        guard let base = server ?? testURL(sourceLocation: sourceLocation) else { return }
         let name = "ers_jobs_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
         try await run(on: base) { client in _ = try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)")) }
         var url = base
