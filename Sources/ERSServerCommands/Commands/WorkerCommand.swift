@@ -23,11 +23,9 @@ struct WorkerCommand: AsyncParsableCommand {
         let environment = ServerEnvironment()
         let server: ServerConfiguration
         let worker: WorkerConfiguration
-        let collectors: CollectorSet
         do {
             server = try ServerConfiguration(environment: environment)
             worker = try WorkerConfiguration(environment: environment)
-            collectors = try WorkerCollectors.make(environment: environment)
         } catch {
             printError("\(error)")
             throw ExitCodes.configuration
@@ -47,6 +45,14 @@ struct WorkerCommand: AsyncParsableCommand {
             throw ExitCodes.configuration
         }
         guard let postgres = runtime.postgres else { throw ExitCodes.configuration }
+        // Built last: the HTTP collector holds a client that must be shut down on every path from here.
+        let collectors: CollectorSet
+        do {
+            collectors = try WorkerCollectors.make(environment: environment)
+        } catch {
+            printError("\(error)")
+            throw ExitCodes.configuration
+        }
         runtime.bootstrapMetricsSystem()
         let queue = JobQueue(client: postgres, options: worker.queue, logger: logger)
         // The drain must end before service-lifecycle's own deadline for the whole group.
