@@ -76,10 +76,20 @@ struct ProcessRunner: Sendable {
     private static func launch(executable: String, arguments: [String], environment: Subprocess.Environment,
                                options: PlatformOptions, input: String, outputLimit: Int, errorLimit: Int,
                                started: ContinuousClock.Instant) async -> Swift.Result<Result, Failure>? {
+        // The input goes through a pipe filled here, before the launch, and handed to the
+        // child as its stdin; swift-subprocess's own input writer is not used: cancelling a run
+        // (the deadline) while that writer is alive trips its "FileDescriptor was not closed"
+        // fatal error (swift-subprocess 1.0, IODescriptor.deinit) and crashed the worker.
+        let stdin: FileDescriptor
+        do {
+            stdin = try Self.filledPipe(input)
+        } catch {
+            return .failure(.launchFailed("cannot pass the input on stdin: \(error)"))
+        }
         do {
             let record = try await Subprocess.run(
                 .path(FilePath(executable)), arguments: Arguments(arguments), environment: environment,
-                platformOptions: options, input: .string(input),
+                platformOptions: options, input: .fileDescriptor(stdin, closeAfterSpawningProcess: true),
                 output: .bytes(limit: outputLimit), error: .bytes(limit: errorLimit))
             var code: Int32?, signal: Int32?
             switch record.terminationStatus {
@@ -96,6 +106,27 @@ struct ProcessRunner: Sendable {
             if Task.isCancelled { return nil }
             return .failure(.launchFailed("\(error)"))
         }
+    }
+
+    /// Most bytes of input: what a pipe holds without a reader (Linux: 16 pages, pipe(7)).
+    static let inputLimit = 65_536
+
+    /// The read end of a new pipe that already holds `input` and whose write end is closed
+    /// (the reader sees `input`, then end of file).
+    /// - Throws: `Errno` from pipe(2)/write(2), or `Errno.noBufferSpace` past ``inputLimit``.
+    static func filledPipe(_ input: String) throws -> FileDescriptor {
+        let bytes = Array(input.utf8)
+        guard bytes.count <= inputLimit else { throw Errno.noBufferSpace }
+        let (readEnd, writeEnd) = try FileDescriptor.pipe()
+        do {
+            _ = try writeEnd.writeAll(bytes)
+            try writeEnd.close()
+        } catch {
+            try? writeEnd.close()
+            try? readEnd.close()
+            throw error
+        }
+        return readEnd
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {
