@@ -1,4 +1,4 @@
-import ERSCollectors
+@testable import ERSCollectors
 import ERSDatabase
 import ERSFleet
 import ERSJobs
@@ -12,17 +12,21 @@ import Testing
 struct RestartTests {
     static let state = "/tmp/ers-pgr"
 
-    static func sh(_ command: String) -> Int32 { system(command) }
+    /// Runs `command` with /bin/sh without blocking a thread of the cooperative pool (a blocking
+    /// `system(3)` here, next to other suites, starved the pool of this 2-core machine: the run hung).
+    static func sh(_ command: String) async -> Int32 {
+        (try? await ProcessRunner().run(executable: "/bin/sh", arguments: ["-c", command], input: "", timeout: .seconds(180)))?.exitCode ?? -1
+    }
 
     @Test("pg_ctl restart in the middle of a collection: the worker recovers without a restart, every host gets exactly one report")
     func restartDuringCollection() async throws {
         let root = JobsDatabase.repositoryRoot.path
-        guard Self.sh("ERS_STATE_DIR=\(Self.state) ERS_PG_PORT=55499 ERS_REDIS_PORT=56499 '\(root)/scripts/services-up.sh' >/tmp/ers-pgr.log 2>&1") == 0 else {
+        guard await Self.sh("ERS_STATE_DIR=\(Self.state) ERS_PG_PORT=55499 ERS_REDIS_PORT=56499 '\(root)/scripts/services-up.sh' >/tmp/ers-pgr.log 2>&1") == 0 else {
             Issue.record("could not start a private PostgreSQL (see /tmp/ers-pgr.log) — not run",
                          severity: ProcessInfo.processInfo.environment["CI"] != nil ? .error : .warning)
             return
         }
-        defer { _ = Self.sh("ERS_STATE_DIR=\(Self.state) '\(root)/scripts/services-down.sh' >/dev/null 2>&1") }
+        defer { _ = system("ERS_STATE_DIR=\(Self.state) '\(root)/scripts/services-down.sh' >/dev/null 2>&1") }
         let server = try DatabaseURL(parsing: "postgres://ers@127.0.0.1:55499/ers_test?sslmode=disable", passwordFile: "\(Self.state)/pg-ers.password")
         try await JobsDatabase.with(server: server) { db in
             try await db.addHosts(200)
@@ -41,7 +45,7 @@ struct RestartTests {
             let deadline = ContinuousClock.now + .seconds(60)
             while ContinuousClock.now < deadline, await count("SELECT count(*) FROM reports") < 30 { try await Task.sleep(for: .milliseconds(20)) }
             let before = await count("SELECT count(*) FROM reports")
-            let restarted = Self.sh("runuser -u postgres -- /usr/lib/postgresql/15/bin/pg_ctl -D \(Self.state)/pg/data -m fast -w -t 60 restart >/dev/null 2>&1")
+            let restarted = await Self.sh("runuser -u postgres -- /usr/lib/postgresql/15/bin/pg_ctl -D \(Self.state)/pg/data -m fast -w -t 60 restart >/dev/null 2>&1")
             #expect(restarted == 0, "pg_ctl restart failed")
             let finish = ContinuousClock.now + .seconds(120)
             while ContinuousClock.now < finish, await count("SELECT count(*) FROM jobs WHERE state = 'succeeded'") < 200 {
