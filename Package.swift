@@ -23,6 +23,7 @@ let package = Package(
         .executable(name: "ersctl", targets: ["ersctl"]),
         .executable(name: "ersctl-db", targets: ["ersctl-db"]),
         .executable(name: "ers-server", targets: ["ers-server"]),
+        .executable(name: "ers-store-bench", targets: ["ers-store-bench"]),
         .library(name: "ERSModel", targets: ["ERSModel"]),
         .library(name: "ERSSpec", targets: ["ERSSpec"]),
     ],
@@ -226,6 +227,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "ers-server", dependencies: ["ERSServerCommands"], swiftSettings: swiftSettings),
+        // Benchmark harness: rows per second into `reports` through the completion path
+        // (scripts/bench/store-bench.sh; docs/benchmarks.md, "Storing reports").
+        .executableTarget(
+            name: "ers-store-bench",
+            dependencies: [
+                "ERSJobs", "ERSDatabase", "ERSFleet", "ERSSQL", "ERSSpec", "ERSModel",
+                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
 
         .testTarget(name: "ERSModelTests", dependencies: ["ERSModel"]),
         .testTarget(name: "ERSFleetTests", dependencies: ["ERSFleet"]),
