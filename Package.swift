@@ -158,10 +158,14 @@ let package = Package(
                 "ERSFleet",
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
+        // Collects from every host of a fleet's hosts.txt and prints rate, latency and client CPU.
+        .executableTarget(name: "ers-collect-bench", dependencies: ["ERSCollectors", "ERSFleet"], swiftSettings: swiftSettings),
         // The collection system's data in PostgreSQL: hosts, collections, the durable job queue
         // (SKIP LOCKED claims, leases, retries, LISTEN/NOTIFY), reports, the scheduler's lease.
         .target(
@@ -240,7 +244,16 @@ let package = Package(
 
         .testTarget(name: "ERSModelTests", dependencies: ["ERSModel"]),
         .testTarget(name: "ERSFleetTests", dependencies: ["ERSFleet"]),
-        .testTarget(name: "ERSCollectorsTests", dependencies: ["ERSCollectors", "ERSFleet"]),
+        .testTarget(
+            name: "ERSCollectorsTests",
+            dependencies: [
+                "ERSCollectors", "ERSFleet",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(
             name: "ERSJobsTests",
             dependencies: [
