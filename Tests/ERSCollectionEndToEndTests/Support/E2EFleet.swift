@@ -5,7 +5,7 @@ import Glibc
 #endif
 
 /// The loopback SSH fleet of the end-to-end tests (shared/bench/fleet-up.sh): 100 hosts on
-/// 127.0.0.2… port 2422 (10 sshd processes), 2 tarpits and one refused endpoint, in
+/// 127.0.0.2… port 2722 (10 sshd processes), 2 tarpits and one refused endpoint, in
 /// `/tmp/ers-fleet-e2e`; started once per test process and stopped at exit (fleet-down.sh).
 /// `ERS_TEST_E2E_FLEET_DIR` names an already running fleet of at least 100 hosts instead.
 /// (A minimal copy of Tests/ERSCollectorsTests/Support/TestFleet.swift, which that target keeps.)
@@ -56,7 +56,7 @@ struct E2EFleet: Sendable {
                 return .failure(Problem(description: "shared/bench/fleet-up.sh not found (set ERS_SHARED_DIR)"))
             }
             let directory = defaultDirectory
-            let command = "'\(down)' '\(directory)' >/dev/null 2>&1; SSHD='\(sshd)' FLEET_DIR='\(directory)' FLEET_PORT=2422 FLEET_PER_SSHD=10 FLEET_TARPITS=2 '\(up)' \(size) >'\(directory).log' 2>&1"
+            let command = "'\(down)' '\(directory)' >/dev/null 2>&1; SSHD='\(sshd)' FLEET_DIR='\(directory)' FLEET_PORT=2722 FLEET_PER_SSHD=10 FLEET_TARPITS=2 '\(up)' \(size) >'\(directory).log' 2>&1"
             guard await ChildProcess.shell(command, timeout: 180) == 0 else {
                 return .failure(Problem(description: "fleet-up.sh failed; see \(directory).log"))
             }
