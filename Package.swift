@@ -284,7 +284,7 @@ let package = Package(
         .testTarget(
             name: "ERSCollectionEndToEndTests",
             dependencies: [
-                "ERSJobs", "ERSDatabase", "ERSSQL", "ERSSpec", "ERSModel", "ERSAuth", "ERSServerCore", "ERSRedis",
+                "ERSJobs", "ERSFleet", "ERSDatabase", "ERSSQL", "ERSSpec", "ERSModel", "ERSAuth", "ERSServerCore", "ERSRedis",
                 .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]

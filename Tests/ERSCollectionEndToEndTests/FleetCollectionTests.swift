@@ -76,7 +76,8 @@ struct FleetCollectionTests {
             // The scenario is a row that got there somehow (psql, a restore): lift the CHECKs that stop it.
             try await database.execute("ALTER TABLE hosts DROP CONSTRAINT hosts_name_check, DROP CONSTRAINT hosts_address_check")
             let option = "-oProxyCommand=touch \(marker)"
-            let ids = try await database.addHosts([(option, option, fleet.hosts[0].port), ("fleet-001", fleet.hosts[0].address, fleet.hosts[0].port)])
+            let ids = [try await database.insertRawHost(name: option, address: option, port: fleet.hosts[0].port)]
+                + (try await database.addHosts([("fleet-001", fleet.hosts[0].address, fleet.hosts[0].port)]))
             let collection = try await database.startCollection(of: ids, maxAttempts: Self.maxAttempts)
             try await ServerProcesses.with(binary: binary, label: "inject") { servers in
                 try servers.start("worker", name: "worker", environment: fleet.workerEnvironment().merging(database.serverEnvironment) { $1 })

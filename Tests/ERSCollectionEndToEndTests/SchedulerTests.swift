@@ -23,15 +23,26 @@ struct SchedulerTests {
                     ]) { $1 })
                 }
                 let runs = { try await database.integer("SELECT count(*) FROM collections WHERE schedule_name = 'e2e'") }
+                /// Whether a run exists for a minute that began after `date` (a boundary crossed).
+                let runAfter = { (date: Date) in
+                    try await database.integer("""
+                        SELECT count(*) FROM collections WHERE schedule_name = 'e2e' AND scheduled_for > to_timestamp(\(date.timeIntervalSince1970))
+                        """) > 0
+                }
                 #expect(try await EndToEnd.waitUntil(seconds: 60) { try await runs() >= 1 }, "no scheduled run:\n\(servers.logs())")
+                // Both running across a minute boundary.
+                let started = Date()
+                #expect(try await EndToEnd.waitUntil(seconds: 100) { try await runAfter(started) }, "no run for the next minute:\n\(servers.logs())")
                 // Kill the leader: the other takes over within the lease and starts the next minute.
                 let leader = try await database.lines("SELECT holder FROM scheduler_leases").first ?? ""
-                let before = try await runs()
-                schedulers[leader]?.signal(SIGKILL)
                 #expect(schedulers[leader] != nil, "leader \(leader) is not one of the schedulers")
-                #expect(try await EndToEnd.waitUntil(seconds: 100) { try await runs() > before }, "no run after the leader was killed:\n\(servers.logs())")
+                schedulers[leader]?.signal(SIGKILL)
+                let killed = Date()
+                #expect(try await EndToEnd.waitUntil(seconds: 100) { try await runAfter(killed) }, "no run after the leader was killed:\n\(servers.logs())")
                 let followerRunning = schedulers.filter { $0.key != leader }.values.allSatisfy { $0.isRunning }
                 #expect(followerRunning)
+                let holder = try await database.lines("SELECT holder FROM scheduler_leases").first
+                #expect(holder != leader && holder != nil, "lease holder after the kill: \(holder ?? "none")")
                 await servers.stopAll()
             }
             // Each minute from the first to the last run: exactly one collection, on the whole minute.

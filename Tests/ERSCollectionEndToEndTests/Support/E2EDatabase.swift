@@ -1,4 +1,5 @@
 import ERSDatabase
+import ERSFleet
 import ERSJobs
 import ERSModel
 import ERSSQL
@@ -104,17 +105,24 @@ struct E2EDatabase: Sendable {
         }
     }
 
-    /// Inserts ssh hosts (name, address, port), returning their ids in order.
+    /// Registers ssh hosts (name, address, port) through ``HostStore`` (the API's validation),
+    /// returning their ids in order.
     @discardableResult
     func addHosts(_ hosts: [(name: String, address: String, port: Int)]) async throws -> [Int64] {
+        let store = HostStore(client: client, logger: Self.logger)
         var ids: [Int64] = []
         for host in hosts {
-            let rows = try await client.query("""
-                INSERT INTO hosts (name, address, port, transport) VALUES (\(host.name), \(host.address), \(host.port), 'ssh') RETURNING id
-                """).collect()
-            ids.append(try rows[0].decode(Int64.self))
+            ids.append(try await store.create(HostDraft(name: try HostAddress(host.name), address: try HostAddress(host.address), port: host.port, transport: .ssh)).id)
         }
         return ids
+    }
+
+    /// Inserts a `hosts` row with plain SQL, around every check of the API; its id.
+    func insertRawHost(name: String, address: String, port: Int) async throws -> Int64 {
+        let rows = try await client.query("""
+            INSERT INTO hosts (name, address, port, transport) VALUES (\(name), \(address), \(port), 'ssh') RETURNING id
+            """).collect()
+        return try rows[0].decode(Int64.self)
     }
 
     /// Starts a collection of `system` reports over `ids`; its id.
