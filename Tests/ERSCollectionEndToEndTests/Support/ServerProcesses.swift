@@ -5,7 +5,8 @@ import Glibc
 #endif
 
 /// The `ers-server` processes of one test; ``with(binary:label:_:)`` stops every one of them
-/// (SIGTERM, then SIGKILL) however the test ends, and removes the scratch directory.
+/// (SIGTERM, then SIGKILL) however the test ends, and removes the scratch directory with their
+/// logs when the test passed (`ERS_TEST_E2E_KEEP_LOGS=1` keeps it).
 final class ServerProcesses: Sendable {
     let binary: String
     let directory: String
@@ -25,7 +26,8 @@ final class ServerProcesses: Sendable {
             throw error
         }
         await servers.stopAll()
-        try? FileManager.default.removeItem(atPath: servers.directory)
+        // Kept after a failure (and with ERS_TEST_E2E_KEEP_LOGS=1) for the logs.
+        if EndToEnd.environment["ERS_TEST_E2E_KEEP_LOGS"] == nil { try? FileManager.default.removeItem(atPath: servers.directory) }
     }
 
     /// Starts `ers-server <role>` with `environment`; its log is `<directory>/<name>.log`.
