@@ -132,6 +132,28 @@ enum StoreBench {
                         _ = try await queue.complete(rest[part..<min(part + 1000, rest.count)].map { ReportCompletion(jobID: $0.id, leaseToken: $0.leaseToken, json: "{}") })
                     }
                 }
+                // The table's own ceiling: the same reports through a plain INSERT … SELECT FROM unnest (no jobs, no lease check).
+                let plainBatch = batches.max() ?? 1000
+                let chunks = stride(from: 0, to: rows, by: plainBatch).map { ($0, min($0 + plainBatch, rows)) }
+                let plainStart = ContinuousClock.now
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    var next = 0
+                    func add(_ group: inout ThrowingTaskGroup<Void, any Error>) {
+                        let (low, high) = chunks[next]
+                        next += 1
+                        group.addTask {
+                            let hosts = (low..<high).map { "host-\($0)" }, data = (low..<high).map { report($0) }
+                            _ = try await client.query("""
+                                INSERT INTO reports (hostname, report_type, data)
+                                SELECT h, 'system', d::jsonb FROM unnest(\(hosts)::text[], \(data)::text[]) AS t(h, d)
+                                """).collect()
+                        }
+                    }
+                    while next < min(writers, chunks.count) { add(&group) }
+                    while try await group.next() != nil { if next < chunks.count { add(&group) } }
+                }
+                let plainSeconds = (ContinuousClock.now - plainStart) / .seconds(1)
+                say(String(format: "insert    batch=%-5d rows=%-7d %7.2f s  %9.0f rows/s  (reports only, no jobs)", plainBatch, rows, plainSeconds, Double(rows) / plainSeconds))
                 let total = try await client.query("SELECT count(*)::bigint FROM reports").collect().first?.decode(Int64.self) ?? 0
                 let partitions = try await client.query("SELECT count(*)::bigint FROM pg_inherits WHERE inhparent = 'reports'::regclass").collect().first?.decode(Int64.self) ?? 0
                 say("reports rows=\(total) partitions=\(partitions)")

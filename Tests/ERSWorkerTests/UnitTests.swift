@@ -6,27 +6,6 @@ import Testing
 
 @Suite("Worker units")
 struct WorkerUnitTests {
-    @Test("the circuit opens after the threshold, rejects until its time, lets one probe through, closes on success")
-    func circuitBreaker() async {
-        let breaker = HostCircuitBreaker(threshold: 2, openSeconds: 60)
-        let t0 = Date(timeIntervalSince1970: 1000)
-        #expect(await breaker.permit("h", now: t0) == .allowed)
-        await breaker.record("h", success: false, transient: true, now: t0)
-        #expect(await breaker.permit("h", now: t0) == .allowed)
-        await breaker.record("h", success: false, transient: false, now: t0) // permanent: does not count
-        #expect(await breaker.permit("h", now: t0) == .allowed)
-        await breaker.record("h", success: false, transient: true, now: t0)
-        #expect(await breaker.permit("h", now: t0.addingTimeInterval(10)) == .rejected(retryAfterSeconds: 50))
-        #expect(await breaker.permit("other", now: t0) == .allowed)
-        #expect(await breaker.permit("h", now: t0.addingTimeInterval(61)) == .allowed, "half-open probe")
-        if case .allowed = await breaker.permit("h", now: t0.addingTimeInterval(61)) { Issue.record("a second probe was let through") }
-        await breaker.record("h", success: false, transient: true, now: t0.addingTimeInterval(62))
-        #expect(await breaker.permit("h", now: t0.addingTimeInterval(100)) == .rejected(retryAfterSeconds: 22))
-        #expect(await breaker.permit("h", now: t0.addingTimeInterval(123)) == .allowed)
-        await breaker.record("h", success: true, transient: false)
-        #expect(await breaker.permit("h", now: t0.addingTimeInterval(123)) == .allowed)
-    }
-
     @Test("schedules file: the spec's shape, bare arrays, and errors that name the entry")
     func scheduleFile() throws {
         let spec = #"{"collectionSchedules": [{"name": "fleet-hourly", "schedule": "0 * * * *", "reportType": "system", "selector": {"env": "prod", "role": "db"}}]}"#

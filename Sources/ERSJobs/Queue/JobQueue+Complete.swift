@@ -4,12 +4,17 @@ import PostgresNIO
 
 extension JobQueue {
     /// Stores the reports of `completions` and marks their jobs succeeded, all in ONE
-    /// transaction: only jobs that are still running under the presented lease token (locked
-    /// `FOR UPDATE`) get a `reports` row (one multi-row `INSERT … SELECT` over `unnest` arrays)
-    /// and the update to succeeded with `report_id`/`report_created_at`; if the number of
-    /// updated jobs differs from the reports inserted, the transaction is rolled back. So each
-    /// job's report is stored exactly once, even when a rescued job is finished by two workers
-    /// or a worker dies after the insert (its transaction never commits).
+    /// transaction (one statement inside `BEGIN`/`COMMIT`): the jobs still running under the
+    /// presented lease token are updated to succeeded with a new `report_id` (the `reports`
+    /// identity sequence) — the UPDATE locks each row and re-checks token and state against
+    /// the latest version (PostgreSQL docs 13.2.1, Read Committed) — and exactly the rows it
+    /// updated are inserted into `reports` (one multi-row `INSERT … SELECT` from its RETURNING,
+    /// `OVERRIDING SYSTEM VALUE` for the pre-drawn id). If the reports inserted differ in
+    /// number from the jobs updated, the transaction is rolled back. So each job's report is
+    /// stored exactly once, even when a rescued job is finished by two workers or a worker dies
+    /// after the insert (its transaction never commits). The jobs are reached through
+    /// `id = ANY(ids)` (primary-key lookups): joined to the unnest alone, the planner scanned
+    /// the whole jobs table per batch.
     /// - Returns: the reports stored; a completion whose lease is no longer valid (rescued,
     ///   already finished) is absent — its result is dropped, the job's current holder decides.
     ///   Of several completions of one job in the same call only the first is used.
@@ -22,23 +27,17 @@ extension JobQueue {
         let query: PostgresQuery = """
             WITH input AS (
                 SELECT * FROM unnest(\(ids)::bigint[], \(tokens)::uuid[], \(data)::text[]) AS t(job_id, token, data)
-            ), valid AS (
-                SELECT j.id, j.hostname, j.report_type, i.data,
-                       nextval(pg_get_serial_sequence('reports', 'id')) AS report_id
-                FROM jobs j JOIN input i ON j.id = i.job_id AND j.lease_token = i.token
-                WHERE j.state = 'running'
-                FOR UPDATE OF j
-            ), stored AS (
-                INSERT INTO reports (id, hostname, report_type, data, created_at) OVERRIDING SYSTEM VALUE
-                SELECT report_id, hostname, report_type, data::jsonb, now() FROM valid
-                RETURNING id
             ), finished AS (
                 UPDATE jobs j
-                SET state = 'succeeded', report_id = v.report_id, report_created_at = now(), lease_token = NULL,
-                    lease_expires_at = NULL, last_error = NULL, error_kind = NULL, finished_at = now(), updated_at = now()
-                FROM valid v
-                WHERE j.id = v.id AND j.state = 'running'
-                RETURNING j.id, j.hostname, j.report_type, v.report_id, j.report_created_at
+                SET state = 'succeeded', report_id = nextval(pg_get_serial_sequence('reports', 'id')), report_created_at = now(),
+                    lease_token = NULL, lease_expires_at = NULL, last_error = NULL, error_kind = NULL, finished_at = now(), updated_at = now()
+                FROM input i
+                WHERE j.id = ANY(\(ids)::bigint[]) AND j.id = i.job_id AND j.lease_token = i.token AND j.state = 'running'
+                RETURNING j.id, j.hostname, j.report_type, j.report_id, j.report_created_at, i.data
+            ), stored AS (
+                INSERT INTO reports (id, hostname, report_type, data, created_at) OVERRIDING SYSTEM VALUE
+                SELECT report_id, hostname, report_type, data::jsonb, report_created_at FROM finished
+                RETURNING id
             )
             SELECT f.id, f.hostname, f.report_type, f.report_id, f.report_created_at, (SELECT count(*) FROM stored)::bigint
             FROM finished f ORDER BY f.id

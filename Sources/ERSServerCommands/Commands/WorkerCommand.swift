@@ -57,6 +57,12 @@ struct WorkerCommand: AsyncParsableCommand {
                              onStored: LatestReportHook.make(runtime: runtime, ttl: .seconds(latestReportTTL), logger: logger))
         let router = runtime.makeRouter(checks: runtime.datastoreChecks + [.note("worker", "id \(worker.workerID), concurrency \(worker.concurrency)")])
         let group = runtime.makeServiceGroup(router: router, roleServices: [.init(service: service, serviceName: "worker")])
-        try await group.run()
+        do {
+            try await group.run()
+        } catch {
+            await collectors.shutdown()
+            throw error
+        }
+        await collectors.shutdown()
     }
 }

@@ -33,14 +33,15 @@ extension Worker {
             return
         }
         let breakerKey = target.address.text
-        if case .rejected(let retryAfter) = await breaker.permit(breakerKey) {
+        if case .refused(let wait) = await breaker.acquire(breakerKey) {
+            let retryAfter = max(1, Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18)
             try await queue.postpone(job, seconds: retryAfter,
                                      reason: "circuit open for \(breakerKey) after repeated transient failures; retried in \(Int(retryAfter.rounded(.up))) s")
             return
         }
         guard let outcome = await collectWithHeartbeat(job, collector: collector, target: target, logger: logger) else {
             if Task.isCancelled {
-                await breaker.record(breakerKey, success: false, transient: false)
+                await breaker.record(.permanent, for: breakerKey) // ends a half-open probe without judging the host
                 let queue = self.queue, id = configuration.workerID
                 // Not in this (cancelled) task: the release must reach the database.
                 _ = try await Task { try await queue.release(job, reason: "worker \(id) shut down before the collection finished") }.value
@@ -50,7 +51,7 @@ extension Worker {
         }
         switch outcome {
         case .collected(let report):
-            await breaker.record(breakerKey, success: true, transient: false)
+            await breaker.record(nil, for: breakerKey)
             let batcher = self.batcher
             let completion = ReportCompletion(jobID: job.id, leaseToken: job.leaseToken, json: report.json)
             guard let stored = try await Task(operation: { try await batcher.store(completion) }).value else {
@@ -61,7 +62,7 @@ extension Worker {
             await onStored(stored.hostname, stored.reportType, stored.reportID, stored.createdAt)
         case .failed(let failure):
             let kind: JobFailure.Kind = failure.kind == .permanent ? .permanent : .transient
-            await breaker.record(breakerKey, success: false, transient: kind == .transient)
+            await breaker.record(failure.kind, for: breakerKey)
             let result = try await queue.fail(job, JobFailure(kind, failure.message))
             logger.warning("collection failed", metadata: ["error": "\(failure)", "outcome": "\(result)"])
         }

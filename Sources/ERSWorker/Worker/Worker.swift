@@ -20,7 +20,7 @@ public final class Worker: Service, Sendable {
     let queue: JobQueue
     let collectors: CollectorSet
     let configuration: WorkerConfiguration
-    let breaker: HostCircuitBreaker
+    let breaker: CircuitBreaker<String>
     let batcher: ReportBatcher
     let signal = WakeSignal()
     let listenURL: DatabaseURL?
@@ -38,7 +38,7 @@ public final class Worker: Service, Sendable {
         self.queue = queue
         self.collectors = collectors
         self.configuration = configuration
-        self.breaker = HostCircuitBreaker(threshold: configuration.breakerFailures, openSeconds: configuration.breakerOpenSeconds)
+        self.breaker = CircuitBreaker(failureThreshold: configuration.breakerFailures, coolDown: .seconds(configuration.breakerOpenSeconds))
         self.batcher = ReportBatcher(queue: queue, maxBatch: configuration.storeBatch, maxDelay: .milliseconds(5))
         self.listenURL = listenURL
         self.drainSeconds = drainSeconds

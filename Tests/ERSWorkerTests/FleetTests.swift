@@ -1,0 +1,94 @@
+@testable import ERSCollectors
+import ERSFleet
+import ERSJobs
+import ERSWorker
+import Foundation
+import Testing
+
+/// The worker with the real SSH collector against a loopback OpenSSH fleet
+/// (/work/shared/bench/fleet-up.sh: 20 hosts, 2 tarpits, one refused endpoint) and the real
+/// PostgreSQL. Missing sshd or fleet script: a failure under CI, a warning elsewhere.
+@Suite("Worker against an SSH fleet (real PostgreSQL and OpenSSH)", .serialized)
+struct FleetTests {
+    static let directory = "/tmp/ers-fleet-worker-tests"
+
+    static func fleetScript(_ name: String) -> String? {
+        let shared = ProcessInfo.processInfo.environment["ERS_SHARED_DIR"].map { "\($0)/bench/\(name)" }
+        return [shared, "/work/shared/bench/\(name)"].compactMap { $0 }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    static func lines(_ file: String) -> [(String, Int)] {
+        let text = (try? String(contentsOfFile: "\(directory)/\(file)", encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").compactMap { line in
+            guard let colon = line.lastIndex(of: ":"), let port = Int(line[line.index(after: colon)...]) else { return nil }
+            return (String(line[..<colon]), port)
+        }
+    }
+
+    @Test("20 hosts stored and parsed once each; tarpits time out; the refused host is retried then dead; an -oProxyCommand row never reaches ssh")
+    func fleetCollection() async throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/sbin/sshd"), let up = Self.fleetScript("fleet-up.sh"),
+              let down = Self.fleetScript("fleet-down.sh")
+        else {
+            Issue.record("sshd or fleet-up.sh missing — not run", severity: ProcessInfo.processInfo.environment["CI"] != nil ? .error : .warning)
+            return
+        }
+        let runner = ProcessRunner()
+        let start = try await runner.run(executable: "/bin/sh", arguments: ["-c", """
+            '\(down)' '\(Self.directory)' >/dev/null 2>&1; FLEET_DIR='\(Self.directory)' FLEET_PORT=2622 FLEET_TARPITS=2 '\(up)' 20 >'\(Self.directory).log' 2>&1
+            """], input: "", timeout: .seconds(180))
+        defer { _ = system("'\(down)' '\(Self.directory)' >/dev/null 2>&1") }
+        try #require(start.exitCode == 0, "fleet-up.sh failed; see \(Self.directory).log")
+        let hosts = Self.lines("hosts.txt"), tarpits = Self.lines("tarpit.txt")
+        let refused = try #require(Self.lines("refused.txt").first)
+        let marker = "/tmp/ers-owned-\(UUID().uuidString)"
+        let user = ProcessInfo.processInfo.environment["USER"] ?? "root"
+
+        try await JobsDatabase.with { db in
+            try await db.execute("ALTER TABLE hosts DROP CONSTRAINT hosts_address_check")
+            var values: [String] = []
+            for (index, host) in hosts.enumerated() { values.append("('fleet-\(index)', '\(host.0)', \(host.1), 'ssh')") }
+            for (index, host) in tarpits.enumerated() { values.append("('tarpit-\(index)', '\(host.0)', \(host.1), 'ssh')") }
+            values.append("('refused', '\(refused.0)', \(refused.1), 'ssh')")
+            values.append("('evil', '-oProxyCommand=touch \(marker)', 22, 'ssh')")
+            try await db.execute("INSERT INTO hosts (name, address, port, transport) VALUES \(values.joined(separator: ", "))")
+            _ = try await db.collections(maxAttempts: 2).start(reportType: "system", hosts: .selector(try LabelSelector("")), requestedBy: "test")
+
+            let ssh = try SSHCollector(configuration: SSHConfiguration(
+                knownHostsFile: "\(Self.directory)/known_hosts", identityFile: "\(Self.directory)/id_ed25519", defaultUser: try SSHUser(user),
+                connectTimeoutSeconds: 2, overallTimeout: .seconds(20)))
+            let options = QueueOptions(backoffBaseSeconds: 0.2, backoffCapSeconds: 0.5)
+            let configuration = WorkerConfiguration(workerID: "fleet-worker", concurrency: 8, queue: options, pollSeconds: 1, rescueSeconds: 5,
+                                                    breakerFailures: 100)
+            let worker = Worker(queue: db.queue(options), collectors: CollectorSet([.ssh: ssh]), configuration: configuration,
+                                listenURL: db.url, drainSeconds: 5, logger: JobsDatabase.logger)
+            let total = hosts.count + tarpits.count + 2
+            let started = ContinuousClock.now
+            let task = Task { try await worker.run() }
+            while ContinuousClock.now - started < .seconds(240) {
+                if try await db.integer("SELECT count(*) FROM jobs WHERE state IN ('succeeded', 'dead')") == total { break }
+                try await Task.sleep(for: .milliseconds(200))
+            }
+            worker.stop()
+            try await task.value
+            print("fleet collection of \(total) jobs finished in \(ContinuousClock.now - started)")
+
+            #expect(try await db.integer("SELECT count(*) FROM jobs WHERE state IN ('succeeded', 'dead')") == total, "nothing may be left unfinished")
+            #expect(try await db.integer("SELECT count(*) FROM reports") == hosts.count)
+            #expect(try await db.integer("SELECT count(DISTINCT hostname) FROM reports WHERE hostname LIKE 'fleet-%'") == hosts.count)
+            #expect(try await db.integer("SELECT count(*) FROM reports WHERE data->>'complete' = 'true' AND data->'sections'->'identity'->>'status' = 'ok'") == hosts.count,
+                    "every report parsed")
+            let dead = try await db.lines("SELECT hostname, attempts::text, error_kind, last_error FROM jobs WHERE state = 'dead' ORDER BY hostname")
+            #expect(dead.count == tarpits.count + 2)
+            for line in dead where line.hasPrefix("tarpit-") {
+                #expect(line.contains("|2|transient|"), "\(line)")
+                #expect(line.lowercased().contains("timed out") || line.lowercased().contains("timeout"), "\(line)")
+            }
+            let refusedLine = dead.first { $0.hasPrefix("refused|") } ?? ""
+            #expect(refusedLine.hasPrefix("refused|2|transient|") && refusedLine.lowercased().contains("refused"), "\(refusedLine)")
+            let evil = dead.first { $0.hasPrefix("evil|") } ?? ""
+            #expect(evil.hasPrefix("evil|1|permanent|hosts row") && evil.contains("begins with '-'"), "\(evil)")
+            #expect(!FileManager.default.fileExists(atPath: marker), "the -oProxyCommand row reached ssh")
+        }
+    }
+}
