@@ -79,6 +79,14 @@ struct ReportParserTests {
         #expect(sections["memory"]?["totalBytes"] == .int(250000 * 1024))
     }
 
+    /// Regression: `case 124, 137, 143 where underTimeout` applied the condition to 143 only,
+    /// so a section exiting 124 or 137 without timeout(1) was reported as a timeout.
+    @Test(arguments: [(124, false, "failed"), (137, false, "failed"), (143, false, "failed"),
+                      (124, true, "timeout"), (137, true, "timeout"), (143, true, "timeout"), (1, true, "failed")])
+    func timeoutStatusNeedsTimeout(_ exitCode: Int, _ underTimeout: Bool, _ status: String) {
+        #expect(RawSection(lines: [], exitCode: exitCode, underTimeout: underTimeout).status == status)
+    }
+
     @Test func outputWithoutHeaderIsRejected() {
         #expect(throws: ReportFormatError.self) { try ReportParser.parse("bash: sh: command not found\n") }
     }

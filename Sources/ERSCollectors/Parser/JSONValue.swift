@@ -1,7 +1,7 @@
 import Foundation
 
-/// A JSON value (RFC 8259) as the parser builds `reports.data`. Encoded with sorted keys, so
-/// the same input always gives the same text.
+/// A JSON value (RFC 8259) as the parser builds `reports.data`. ``jsonText`` writes keys
+/// sorted, so the same input always gives the same text; `Codable` for reading it back.
 public enum JSONValue: Sendable, Hashable, Codable {
     case null
     case bool(Bool)
@@ -33,15 +33,6 @@ public enum JSONValue: Sendable, Hashable, Codable {
         case .array(let value): try container.encode(value)
         case .object(let value): try container.encode(value)
         }
-    }
-
-    /// The value as JSON text (UTF-8, sorted keys, `/` not escaped).
-    public var jsonText: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Encoding a JSONValue cannot fail: every case maps to a JSON type.
-        guard let data = try? encoder.encode(self) else { return "null" }
-        return String(decoding: data, as: UTF8.self)
     }
 
     /// Member `key` of an object, nil otherwise.

@@ -10,7 +10,7 @@ struct RawSection {
         switch exitCode {
         case 0: return "ok"
         case 127: return "missing"
-        case 124, 137, 143 where underTimeout: return "timeout"
+        case 124, 137, 143: return underTimeout ? "timeout" : "failed"
         default: return "failed"
         }
     }

@@ -45,20 +45,16 @@ struct ProcessRunner: Sendable {
 
     /// Runs `executable arguments…` with `input` on stdin, within `timeout`.
     /// - Throws: ``Failure``.
-    func run(executable: String, arguments: [String], environment: [String: String]? = nil,
-             input: String, timeout: Duration) async throws(Failure) -> Result {
+    func run(executable: String, arguments: [String], input: String, timeout: Duration) async throws(Failure) -> Result {
         var options = PlatformOptions()
         options.createSession = true
         options.teardownSequence = [.gracefulShutDown(toProcessGroup: true, allowedDurationToNextStep: killGrace)]
-        let env: Subprocess.Environment = environment.map { values in
-            .custom(values.map { Array("\($0.key)=\($0.value)".utf8) })
-        } ?? .inherit
         let started = ContinuousClock.now
         let outputLimit = outputLimit, errorLimit = errorLimit
         let platformOptions = options
         let outcome: Swift.Result<Result, Failure> = await withTaskGroup(of: Swift.Result<Result, Failure>?.self) { group in
             group.addTask {
-                await Self.launch(executable: executable, arguments: arguments, environment: env, options: platformOptions,
+                await Self.launch(executable: executable, arguments: arguments, environment: .inherit, options: platformOptions,
                                   input: input, outputLimit: outputLimit, errorLimit: errorLimit, started: started)
             }
             group.addTask {
