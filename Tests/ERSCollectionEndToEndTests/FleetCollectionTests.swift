@@ -24,6 +24,9 @@ struct FleetCollectionTests {
                 }
                 let finished = try await EndToEnd.waitUntil(seconds: 200) { try await database.unfinishedJobs(collection) == 0 }
                 #expect(finished, "jobs still unfinished after 200 s:\n\(servers.logs())")
+                // SIGTERM: each worker drains and exits 0.
+                await servers.stopAll()
+                #expect(servers.uncleanExits.isEmpty, "\(servers.uncleanExits)\n\(servers.logs())")
             }
 
             // Exactly one report per healthy host, none for the others.

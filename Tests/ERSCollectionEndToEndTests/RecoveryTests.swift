@@ -98,6 +98,8 @@ struct RecoveryTests {
                     let counts = try await database.lines("SELECT hostname, count(*)::text FROM reports GROUP BY 1 ORDER BY 1")
                     #expect(counts == hosts.map { "\($0.name)|1" }, "hosts without exactly one report: \(counts.filter { !$0.hasSuffix("|1") }), \(counts.count) hosts with reports")
                     #expect(try await database.integer("SELECT count(*) FROM jobs WHERE collection_id = \(collection) AND state = 'succeeded'") == hosts.count)
+                    await servers.stopAll()
+                    #expect(servers.uncleanExits.isEmpty, "\(servers.uncleanExits)\n\(servers.logs())")
                 }
             }
         }

@@ -42,6 +42,14 @@ final class ServerProcesses: Sendable {
         for child in started.withLock({ $0 }) { await child.stop() }
     }
 
+    /// `name: status` of every process that did not exit with 0 (still running: -1).
+    var uncleanExits: [String] {
+        started.withLock { $0 }.compactMap { child in
+            let status = child.exitStatus ?? -1
+            return status == 0 ? nil : "\(child.name): \(status)"
+        }
+    }
+
     /// The log tails of every process, for failure messages.
     func logs(_ lines: Int = 15) -> String {
         started.withLock { $0 }.map { "--- \($0.name) (pid \($0.pid), \($0.isRunning ? "running" : "exited \($0.exitStatus ?? -1)")):\n\($0.logTail(lines))" }
