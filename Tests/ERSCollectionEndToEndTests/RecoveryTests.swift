@@ -50,6 +50,37 @@ struct RecoveryTests {
         }
     }
 
+    /// A worker stopped with SIGTERM mid-collection drains (finishes or releases its jobs, no
+    /// attempt charged for a released one) and exits 0; the other worker finishes the rest.
+    @Test func stoppedWorkerReleasesItsJobs() async throws {
+        guard let binary = EndToEnd.serverBinary(), let base = EndToEnd.database(), let fleet = await E2EFleet.shared() else { return }
+        try await E2EDatabase.with(base: base.url, passwordFile: base.passwordFile) { database in
+            let hosts = fleet.hosts.prefix(40).enumerated().map { (name: String(format: "fleet-%03d", $0.offset + 1), address: $0.element.address, port: $0.element.port) }
+            let collection = try await database.startCollection(of: try await database.addHosts(Array(hosts)), maxAttempts: 5)
+            try await ServerProcesses.with(binary: binary, label: "term") { servers in
+                var workers: [ChildProcess] = []
+                for number in 1...2 {
+                    workers.append(try servers.start("worker", name: "worker-\(number)", environment: fleet.workerEnvironment().merging(database.serverEnvironment) { $1 }
+                        .merging(["WORKER_ID": "e2e-term-\(number)", "WORKER_CONCURRENCY": "2"]) { $1 }))
+                }
+                let midway = try await EndToEnd.waitUntil(seconds: 120, interval: 0.1) {
+                    let stored = try await database.integer("SELECT count(*) FROM jobs WHERE collection_id = \(collection) AND state = 'succeeded'")
+                    let held = try await database.integer("SELECT count(*) FROM jobs WHERE leased_by = 'e2e-term-1' AND state = 'running'")
+                    return stored >= 2 && held > 0
+                }
+                #expect(midway, "worker 1 never held a lease mid-collection:\n\(servers.logs())")
+                workers[0].signal(SIGTERM)
+                #expect(await workers[0].wait(seconds: 30) == 0, "worker 1 did not drain and exit 0:\n\(servers.logs())")
+                let finished = try await EndToEnd.waitUntil(seconds: 200) { try await database.unfinishedJobs(collection) == 0 }
+                #expect(finished, "jobs still unfinished after 200 s:\n\(servers.logs())")
+            }
+            let counts = try await database.lines("SELECT hostname, count(*)::text FROM reports GROUP BY 1 ORDER BY 1")
+            #expect(counts == hosts.map { "\($0.name)|1" }, "hosts without exactly one report: \(counts.filter { !$0.hasSuffix("|1") })")
+            let charged = try await database.lines("SELECT hostname || ' ' || state || ' ' || attempts FROM jobs WHERE collection_id = \(collection) AND (state <> 'succeeded' OR attempts <> 1)")
+            #expect(charged.isEmpty, "jobs not succeeded at their first charged attempt: \(charged)")
+        }
+    }
+
     /// PostgreSQL (a cluster of this test's own) restarted with `pg_ctl restart -m fast` while
     /// two workers collect and `ers-server collection` serves: none of them is restarted; the
     /// collection completes with one report per host, and the API answers again.
