@@ -101,6 +101,21 @@ struct QueueFailureTests {
         }
     }
 
+    @Test("postpone (circuit open) puts the job back for later without counting the attempt; a stale token cannot")
+    func postpone() async throws {
+        try await JobsDatabase.with { db in
+            let ids = try await db.addHosts(1)
+            _ = try await db.collections().start(reportType: "system", hosts: .ids(ids), requestedBy: nil)
+            let job = try #require(try await db.queue().claim(limit: 1, worker: "w").first)
+            #expect(try await db.queue().postpone(job, seconds: 60, reason: "circuit open for 127.0.0.1"))
+            #expect(try await db.queue().postpone(job, seconds: 60, reason: "again") == false)
+            #expect(try await db.lines("""
+                SELECT state, attempts::text, (run_at > now() + interval '50 seconds')::text, last_error FROM jobs
+                """) == ["failed|0|true|circuit open for 127.0.0.1"])
+            #expect(try await db.queue().claim(limit: 1, worker: "w").isEmpty)
+        }
+    }
+
     @Test("prune deletes old finished jobs in batches and keeps recent and unfinished ones")
     func pruneInBatches() async throws {
         try await JobsDatabase.with { db in

@@ -25,6 +25,93 @@ struct FleetTests {
         }
     }
 
+    /// The `ers-server` built beside the test runner.
+    static var ersServer: String? {
+        let runner = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var directory = URL(fileURLWithPath: runner).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = directory.appendingPathComponent("ers-server").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            directory = directory.deletingLastPathComponent()
+        }
+        return nil
+    }
+
+    @Test("kill -9 of an `ers-server worker` in the middle of a collection: its jobs are rescued and finished by another worker, one report per host")
+    func killedWorker() async throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/sbin/sshd"), let up = Self.fleetScript("fleet-up.sh"),
+              let down = Self.fleetScript("fleet-down.sh"), let server = Self.ersServer
+        else {
+            Issue.record("sshd, fleet-up.sh or ers-server missing — not run", severity: ProcessInfo.processInfo.environment["CI"] != nil ? .error : .warning)
+            return
+        }
+        let directory = Self.directory + "-kill"
+        let start = try await ProcessRunner().run(executable: "/bin/sh", arguments: ["-c", """
+            '\(down)' '\(directory)' >/dev/null 2>&1; FLEET_DIR='\(directory)' FLEET_PORT=2623 '\(up)' 30 >'\(directory).log' 2>&1
+            """], input: "", timeout: .seconds(180))
+        defer { _ = system("'\(down)' '\(directory)' >/dev/null 2>&1") }
+        try #require(start.exitCode == 0, "fleet-up.sh failed; see \(directory).log")
+        let text = (try? String(contentsOfFile: "\(directory)/hosts.txt", encoding: .utf8)) ?? ""
+        let hosts: [(String, Int)] = text.split(separator: "\n").compactMap { line in
+            guard let colon = line.lastIndex(of: ":"), let port = Int(line[line.index(after: colon)...]) else { return nil }
+            return (String(line[..<colon]), port)
+        }
+        let user = ProcessInfo.processInfo.environment["USER"] ?? "root"
+        try await JobsDatabase.with { db in
+            let values = hosts.enumerated().map { "('fleet-\($0.offset)', '\($0.element.0)', \($0.element.1), 'ssh')" }
+            try await db.execute("INSERT INTO hosts (name, address, port, transport) VALUES \(values.joined(separator: ", "))")
+            _ = try await db.collections().start(reportType: "system", hosts: .selector(try LabelSelector("")), requestedBy: "test")
+
+            var environment = ProcessInfo.processInfo.environment
+            environment["DATABASE_URL"] = db.urlText
+            environment["DATABASE_PASSWORD_FILE"] = ProcessInfo.processInfo.environment["ERS_TEST_DATABASE_PASSWORD_FILE"]
+            environment["HTTP_PORT"] = "0"
+            environment["LOG_LEVEL"] = "error"
+            environment["WORKER_ID"] = "doomed"
+            environment["WORKER_CONCURRENCY"] = "2"
+            environment["WORKER_LEASE_SECONDS"] = "5"
+            environment["SSH_KNOWN_HOSTS_FILE"] = "\(directory)/known_hosts"
+            environment["SSH_PRIVATE_KEY_FILE"] = "\(directory)/id_ed25519"
+            environment["SSH_USER"] = user
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: server)
+            process.arguments = ["worker"]
+            process.environment = environment
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            let deadline = ContinuousClock.now + .seconds(120)
+            while ContinuousClock.now < deadline, try await db.integer("SELECT count(*) FROM reports") < 3 {
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            let running = try await db.integer("SELECT count(*) FROM jobs WHERE state = 'running' AND leased_by = 'doomed'")
+            kill(process.processIdentifier, SIGKILL)
+            while process.isRunning { try await Task.sleep(for: .milliseconds(20)) }
+            let storedByDoomed = try await db.integer("SELECT count(*) FROM reports")
+            #expect(running > 0, "the worker was not in the middle of the collection")
+            #expect(storedByDoomed < hosts.count)
+
+            let options = QueueOptions(leaseSeconds: 5, backoffBaseSeconds: 0.2, backoffCapSeconds: 0.5)
+            let ssh = try SSHCollector(configuration: SSHConfiguration(
+                knownHostsFile: "\(directory)/known_hosts", identityFile: "\(directory)/id_ed25519", defaultUser: try SSHUser(user),
+                connectTimeoutSeconds: 5, overallTimeout: .seconds(30)))
+            let worker = Worker(queue: db.queue(options), collectors: CollectorSet([.ssh: ssh]),
+                                configuration: WorkerConfiguration(workerID: "survivor", concurrency: 4, queue: options, pollSeconds: 1, rescueSeconds: 1),
+                                listenURL: db.url, drainSeconds: 5, logger: JobsDatabase.logger)
+            let task = Task { try await worker.run() }
+            let again = ContinuousClock.now + .seconds(180)
+            while ContinuousClock.now < again, try await db.integer("SELECT count(*) FROM jobs WHERE state = 'succeeded'") < hosts.count {
+                try await Task.sleep(for: .milliseconds(200))
+            }
+            worker.stop()
+            try await task.value
+            #expect(try await db.integer("SELECT count(*) FROM jobs WHERE state = 'succeeded'") == hosts.count)
+            #expect(try await db.integer("SELECT count(*) FROM reports") == hosts.count, "a host has more or fewer than one report")
+            #expect(try await db.integer("SELECT count(DISTINCT hostname) FROM reports") == hosts.count)
+            #expect(try await db.integer("SELECT count(*) FROM jobs WHERE attempts = 2 AND leased_by = 'survivor'") >= running,
+                    "the killed worker's jobs were not rescued")
+        }
+    }
+
     @Test("20 hosts stored and parsed once each; tarpits time out; the refused host is retried then dead; an -oProxyCommand row never reaches ssh")
     func fleetCollection() async throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/sbin/sshd"), let up = Self.fleetScript("fleet-up.sh"),

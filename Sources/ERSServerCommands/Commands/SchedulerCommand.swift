@@ -62,6 +62,7 @@ struct SchedulerCommand: AsyncParsableCommand {
             throw ExitCodes.configuration
         }
         guard let postgres = runtime.postgres else { throw ExitCodes.configuration }
+        runtime.bootstrapMetricsSystem()
         let holder = environment.string("SCHEDULER_ID") ?? WorkerConfiguration.defaultWorkerID()
         let service = SchedulerService(
             schedules: schedules, collections: CollectionQueue(client: postgres, maxAttempts: maxAttempts, logger: logger),

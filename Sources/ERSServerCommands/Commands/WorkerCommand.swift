@@ -24,12 +24,10 @@ struct WorkerCommand: AsyncParsableCommand {
         let environment = ServerEnvironment()
         let server: ServerConfiguration
         let worker: WorkerConfiguration
-        let collectors: CollectorSet
         let latestReportTTL: Int
         do {
             server = try ServerConfiguration(environment: environment)
             worker = try WorkerConfiguration(environment: environment)
-            collectors = try WorkerCollectors.make(environment: environment)
             latestReportTTL = try environment.integer("LATEST_REPORT_CACHE_TTL_SECONDS", default: 3600, range: 1...86_400)
         } catch {
             printError("\(error)")
@@ -50,6 +48,15 @@ struct WorkerCommand: AsyncParsableCommand {
             throw ExitCodes.configuration
         }
         guard let postgres = runtime.postgres else { throw ExitCodes.configuration }
+        // Built last: the HTTP collector holds a client that must be shut down on every path from here.
+        let collectors: CollectorSet
+        do {
+            collectors = try WorkerCollectors.make(environment: environment)
+        } catch {
+            printError("\(error)")
+            throw ExitCodes.configuration
+        }
+        runtime.bootstrapMetricsSystem()
         let queue = JobQueue(client: postgres, options: worker.queue, logger: logger)
         // The drain must end before service-lifecycle's own deadline for the whole group.
         let drain = max(0, Double(server.shutdownGracePeriod.components.seconds) * 0.75)

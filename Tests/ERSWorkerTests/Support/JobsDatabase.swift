@@ -26,9 +26,9 @@ struct JobsDatabase: Sendable {
     struct SetupFailed: Error, CustomStringConvertible { var description: String }
 
     /// Runs `body` with a fresh database and its pool; drops the database afterwards.
-    static func with(maximumConnections: Int = 20, sourceLocation: Testing.SourceLocation = #_sourceLocation,
+    static func with(maximumConnections: Int = 20, server: DatabaseURL? = nil, sourceLocation: Testing.SourceLocation = #_sourceLocation,
                      _ body: @Sendable (JobsDatabase) async throws -> Void) async throws {
-        guard let base = testURL(sourceLocation: sourceLocation) else { return }
+        guard let base = server ?? testURL(sourceLocation: sourceLocation) else { return }
         let name = "ers_jobs_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
         try await run(on: base) { client in _ = try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)")) }
         var url = base
@@ -95,6 +95,11 @@ struct JobsDatabase: Sendable {
         .deletingLastPathComponent().deletingLastPathComponent()
 
     // MARK: helpers
+
+    /// The URL without its password (for a child process; the password goes in a file).
+    var urlText: String {
+        "postgres://\(url.username)@\(url.host ?? "127.0.0.1"):\(url.port)/\(url.database)?sslmode=disable"
+    }
 
     func queue(_ options: QueueOptions = QueueOptions()) -> JobQueue { JobQueue(client: client, options: options, logger: Self.logger) }
     func collections(maxAttempts: Int = 5) -> CollectionQueue { CollectionQueue(client: client, maxAttempts: maxAttempts, logger: Self.logger) }
