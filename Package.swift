@@ -287,6 +287,7 @@ let package = Package(
                 "ERSJobs", "ERSFleet", "ERSDatabase", "ERSSQL", "ERSSpec", "ERSModel", "ERSAuth", "ERSServerCore", "ERSRedis",
                 .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         .testTarget(name: "ERSRedisTests", dependencies: ["ERSRedis", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")]),

@@ -95,14 +95,20 @@ struct RecoveryTests {
                 let hosts = fleet.hosts.prefix(60).enumerated().map { (name: String(format: "fleet-%03d", $0.offset + 1), address: $0.element.address, port: $0.element.port) }
                 let ids = try await database.addHosts(Array(hosts))
                 try await ServerProcesses.with(binary: binary, label: "pgrestart") { servers in
-                    let collectionServer = try servers.start("collection", name: "collection", environment: api.serverEnvironment(database: database.serverEnvironment))
+                    let collectionServer = try servers.start("collection", name: "collection",
+                                                             environment: api.serverEnvironment(database: database.serverEnvironment).merging(["JOB_MAX_ATTEMPTS": "4"]) { $1 })
                     let token = try await api.token()
                     let serving = try await EndToEnd.waitUntil(seconds: 60) {
                         let ready = await api.status("/ready"), listed = await api.status("/api/v1/hosts", token: token)
                         return ready == 200 && listed == 200
                     }
                     #expect(serving, "ers-server collection did not serve:\n\(servers.logs())")
-                    let collection = try await database.startCollection(of: ids, maxAttempts: 5)
+                    // Started through the API, whose JOB_MAX_ATTEMPTS (4) every job gets.
+                    let started = await api.send(.POST, "/api/v1/collections", token: token, json: ["reportType": "system", "hosts": hosts.map(\.name)])
+                    #expect(started?.status == 202, "POST /api/v1/collections: \(String(describing: started))\n\(servers.logs())")
+                    let collection = try #require((started?.json["id"] as? NSNumber)?.int64Value)
+                    #expect((started?.json["jobs"] as? NSNumber)?.intValue == ids.count)
+                    #expect(try await database.lines("SELECT DISTINCT max_attempts::text FROM jobs WHERE collection_id = \(collection)") == ["4"])
                     var workers: [ChildProcess] = []
                     for number in 1...2 {
                         workers.append(try servers.start("worker", name: "worker-\(number)", environment: fleet.workerEnvironment().merging(database.serverEnvironment) { $1 }
@@ -126,6 +132,9 @@ struct RecoveryTests {
                         return ready == 200 && listed == 200
                     }
                     #expect(answering, "ers-server collection did not recover:\n\(servers.logs())")
+                    let status = await api.send(.GET, "/api/v1/collections/\(collection)", token: token)
+                    #expect(status?.json["finished"] as? Bool == true && (status?.json["counts"] as? [String: Any])?["succeeded"] as? Int == hosts.count,
+                            "GET /api/v1/collections/\(collection): \(String(describing: status?.json["counts"]))")
                     let counts = try await database.lines("SELECT hostname, count(*)::text FROM reports GROUP BY 1 ORDER BY 1")
                     #expect(counts == hosts.map { "\($0.name)|1" }, "hosts without exactly one report: \(counts.filter { !$0.hasSuffix("|1") }), \(counts.count) hosts with reports")
                     #expect(try await database.integer("SELECT count(*) FROM jobs WHERE collection_id = \(collection) AND state = 'succeeded'") == hosts.count)

@@ -5,6 +5,7 @@ import ERSServerCore
 import Foundation
 import Logging
 import NIOCore
+import NIOHTTP1
 
 /// What a test needs to call a running `ers-server collection`: its environment (a random
 /// JWT secret, the test Redis), a token with its session in Redis (as `ers-server auth`
@@ -50,6 +51,23 @@ struct APIClient: Sendable {
                                                           lifetime: .seconds(900))
         await client.pool.close()
         return issued.token
+    }
+
+    /// `method path` with a JSON `body`: the status and the answer's JSON object (nil when no
+    /// answer within 10 s).
+    func send(_ method: HTTPMethod, _ path: String, token: String, json body: [String: Any]? = nil) async -> (status: Int, json: [String: Any])? {
+        var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)")
+        request.method = method
+        request.headers.add(name: "Authorization", value: "Bearer \(token)")
+        if let body, let data = try? JSONSerialization.data(withJSONObject: body) {
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(bytes: data))
+        }
+        guard let response = try? await HTTPClient.shared.execute(request, timeout: .seconds(10)),
+              let buffer = try? await response.body.collect(upTo: 16 << 20)
+        else { return nil }
+        let object = (try? JSONSerialization.jsonObject(with: Data(buffer.readableBytesView))) as? [String: Any]
+        return (Int(response.status.code), object ?? [:])
     }
 
     /// The status of `GET path` (nil when no answer within 5 s).
