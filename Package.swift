@@ -279,6 +279,17 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
+        // Issue 7 end to end: the real `ers-server` binary (built before `swift test`) with
+        // PostgreSQL, Redis and a loopback SSH fleet (shared/bench/fleet-up.sh).
+        .testTarget(
+            name: "ERSCollectionEndToEndTests",
+            dependencies: [
+                "ERSJobs", "ERSFleet", "ERSDatabase", "ERSSQL", "ERSSpec", "ERSModel", "ERSAuth", "ERSServerCore", "ERSRedis",
+                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "ERSRedisTests", dependencies: ["ERSRedis", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")]),
         .testTarget(
             name: "ERSServerCoreTests",

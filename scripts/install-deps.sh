@@ -18,6 +18,7 @@ PACKAGES=(
   nginx                  # Debian's 1.22: gateway config tests (nginx -t, reloads)
   openssh-server         # sshd for the worker's SSH collection tests
   openssh-client         # ssh, ssh-keygen
+  python3                # the fleet's tarpit endpoints (shared/bench/fleet-up.sh, FLEET_TARPITS)
   wrk                    # load generator for gateway/rollout checks
 )
 if [ -n "${ERS_EXTRA_APT_PACKAGES:-}" ]; then

@@ -125,7 +125,8 @@ phase "build ersctl-db (the tests run it as separate processes)"
 swift build --product ersctl-db
 
 phase "swift test"
-# The command-line tests run the ers-server binary that sits next to the test bundle.
+# The command-line and end-to-end tests (ERSCollectionEndToEndTests) run the ers-server binary
+# that sits next to the test bundle; the end-to-end tests also start a loopback sshd fleet.
 swift build --product ers-server
 mkdir -p .build
 set +e

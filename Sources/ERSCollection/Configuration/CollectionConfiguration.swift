@@ -9,6 +9,7 @@ public import ERSServerCore
 /// |---|---|---|
 /// | `LATEST_REPORT_CACHE_TTL_SECONDS` | lifetime of a cached latest report in Redis, 1…86400 | `3600` |
 /// | `STORE_TIMEOUT_SECONDS` | limit for each PostgreSQL or Redis operation of a request, 1…60 | `3` |
+/// | `JOB_MAX_ATTEMPTS` | `jobs.max_attempts` of the collections started with `POST /api/v1/collections`, 1…100 (as the scheduler's) | `5` |
 public struct CollectionConfiguration: Sendable {
     /// Token verification settings (the auth service's).
     public var auth: AuthConfiguration
@@ -16,12 +17,15 @@ public struct CollectionConfiguration: Sendable {
     public var latestReportTTL: Duration
     /// Limit for each datastore operation inside a request; past it the answer is 503.
     public var storeTimeout: Duration
+    /// Attempts each job of an API-started collection gets (`jobs.max_attempts`).
+    public var maxAttempts: Int
 
     /// A configuration from parts (tests).
-    public init(auth: AuthConfiguration, latestReportTTL: Duration = .seconds(3600), storeTimeout: Duration = .seconds(3)) {
+    public init(auth: AuthConfiguration, latestReportTTL: Duration = .seconds(3600), storeTimeout: Duration = .seconds(3), maxAttempts: Int = 5) {
         self.auth = auth
         self.latestReportTTL = latestReportTTL
         self.storeTimeout = storeTimeout
+        self.maxAttempts = maxAttempts
     }
 
     /// Reads the table above and the auth service's JWT settings.
@@ -30,5 +34,6 @@ public struct CollectionConfiguration: Sendable {
         auth = try AuthConfiguration(environment: environment)
         latestReportTTL = .seconds(try environment.integer("LATEST_REPORT_CACHE_TTL_SECONDS", default: 3600, range: 1...86_400))
         storeTimeout = .seconds(try environment.integer("STORE_TIMEOUT_SECONDS", default: 3, range: 1...60))
+        maxAttempts = try environment.integer("JOB_MAX_ATTEMPTS", default: 5, range: 1...100)
     }
 }

@@ -44,7 +44,7 @@ public struct CollectionService: Sendable {
         hosts = HostStore(client: postgres, logger: runtime.logger)
         reports = ReportQuery(client: postgres, logger: runtime.logger)
         latestReports = LatestReportCache(redis: redis, reports: reports, ttl: configuration.latestReportTTL, logger: runtime.logger)
-        collections = CollectionQueue(client: postgres, logger: runtime.logger)
+        collections = CollectionQueue(client: postgres, maxAttempts: configuration.maxAttempts, logger: runtime.logger)
         audit = AuditLog(client: postgres, logger: runtime.logger)
         auditQuery = AuditQuery(client: postgres, logger: runtime.logger)
         addresses = ClientAddressResolver(trustedProxies: configuration.auth.trustedProxies)

@@ -12,7 +12,7 @@ struct CollectionCommand: AsyncParsableCommand {
             Every /api/v1 route needs a bearer token issued by `ers-server auth`, verified here with the same \
             JWT_SECRET[_FILE], JWT_ISSUER and JWT_AUDIENCE and the session in Redis (roles: viewer reads, operator \
             starts collections, admin manages hosts and reads the audit log; admin ⊇ operator ⊇ viewer). Needs \
-            DATABASE_URL and REDIS_URL. LATEST_REPORT_CACHE_TTL_SECONDS (default 3600), STORE_TIMEOUT_SECONDS (default 3).
+            DATABASE_URL and REDIS_URL. LATEST_REPORT_CACHE_TTL_SECONDS (default 3600), STORE_TIMEOUT_SECONDS (default 3), JOB_MAX_ATTEMPTS (attempts per job of a collection started here, default 5).
             """
     )
 
