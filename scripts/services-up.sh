@@ -21,6 +21,9 @@ STATE=${ERS_STATE_DIR:-/tmp/ers-test-services}
 PG_PORT=${ERS_PG_PORT:-55432}
 REDIS_PORT=${ERS_REDIS_PORT:-56379}
 PG_BIN=${ERS_PG_BIN:-/usr/lib/postgresql/15/bin}
+# The full suite runs every server suite at once, each with its own pools (16 connections per
+# ers-server runtime): 200 ran out ("too many clients already") once the collection suites came.
+PG_MAX_CONNECTIONS=600
 MODE=up
 case "${1:-}" in
   "") ;;
@@ -65,10 +68,11 @@ if [ "$(id -u)" = 0 ]; then
 fi
 
 # ---- status helpers (also used by --check) ------------------------------------------
-pg_running() {   # running from our data directory, on the port asked for
+pg_running() {   # running from our data directory, on the port and with the settings asked for
   [ -f "$PG_DATA/postmaster.pid" ] || return 1
   "${RUNAS[@]}" "$PG_BIN/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1 || return 1
-  [ "$(sed -n 4p "$PG_DATA/postmaster.pid")" = "$PG_PORT" ]
+  [ "$(sed -n 4p "$PG_DATA/postmaster.pid")" = "$PG_PORT" ] || return 1
+  grep -q -- "max_connections=$PG_MAX_CONNECTIONS" "$PG_DATA/postmaster.opts" 2>/dev/null
 }
 pg_answers() {
   "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" -d postgres -t 2 >/dev/null 2>&1
@@ -163,14 +167,14 @@ if [ ! -d "$PG_DATA" ]; then
 fsync = off
 synchronous_commit = off
 full_page_writes = off
-max_connections = 200
 CONF
   "${RUNAS[@]}" touch "$PG_DATA/.ers-initialised"
 fi
 
 if [ -f "$PG_DATA/postmaster.pid" ] && ! pg_running; then
-  # Stale pid file, or running on another port than asked for now: (re)start cleanly.
-  say "postgres: stopping the server from $PG_DATA (stale, or on another port)"
+  # Stale pid file, or running on another port or with other settings than asked for now:
+  # (re)start cleanly.
+  say "postgres: stopping the server from $PG_DATA (stale, or on another port or settings)"
   pg_stop
 fi
 if pg_running; then
@@ -178,7 +182,7 @@ if pg_running; then
 else
   say "postgres: starting on 127.0.0.1:$PG_PORT (socket in $PG_DIR)"
   if ! "${RUNAS[@]}" "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t 60 \
-        -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1" start >/dev/null 2>&1 9>&-; then
+        -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=$PG_MAX_CONNECTIONS" start >/dev/null 2>&1 9>&-; then
     tail -n 20 "$PG_LOG" >&2 || true
     die "PostgreSQL did not start (is port $PG_PORT taken? log: $PG_LOG)"
   fi

@@ -85,7 +85,15 @@ struct FleetTests {
             }
             let running = try await db.integer("SELECT count(*) FROM jobs WHERE state = 'running' AND leased_by = 'doomed'")
             kill(process.processIdentifier, SIGKILL)
-            while process.isRunning { try await Task.sleep(for: .milliseconds(20)) }
+            // Wait for the exit by waitpid(2) as well: in a process where swift-subprocess runs,
+            // Foundation may never see SIGCHLD (its isRunning stays true), so poll with a deadline.
+            let killed = process.processIdentifier, until = ContinuousClock.now + .seconds(30)
+            var status: Int32 = 0
+            while ContinuousClock.now < until, process.isRunning {
+                let reaped = waitpid(killed, &status, WNOHANG)
+                if reaped == killed || (reaped == -1 && errno == ECHILD) { break }
+                try await Task.sleep(for: .milliseconds(20))
+            }
             let storedByDoomed = try await db.integer("SELECT count(*) FROM reports")
             #expect(running > 0, "the worker was not in the middle of the collection")
             #expect(storedByDoomed < hosts.count)
