@@ -102,8 +102,8 @@ struct E2EFleet: Sendable {
         [
             "HTTP_HOST": "127.0.0.1", "HTTP_PORT": String(EndToEnd.freePort()), "LOG_LEVEL": "info",
             "SSH_KNOWN_HOSTS_FILE": knownHosts ?? self.knownHosts, "SSH_PRIVATE_KEY_FILE": identity, "SSH_USER": user,
-            "SSH_CONNECT_TIMEOUT_SECONDS": "2", "COLLECT_TIMEOUT_SECONDS": "20",
-            "WORKER_CONCURRENCY": "8", "WORKER_LEASE_SECONDS": "10", "WORKER_POLL_SECONDS": "1", "WORKER_RESCUE_SECONDS": "1",
+            "SSH_CONNECT_TIMEOUT_SECONDS": "2", "COLLECT_TIMEOUT_SECONDS": "60",
+            "WORKER_CONCURRENCY": "8", "WORKER_LEASE_SECONDS": "30", "WORKER_POLL_SECONDS": "1", "WORKER_RESCUE_SECONDS": "1",
             "JOB_RETRY_BASE_SECONDS": "1", "JOB_RETRY_CAP_SECONDS": "1", "BREAKER_FAILURES": "1000", "SHUTDOWN_GRACE_SECONDS": "5",
         ]
     }

@@ -26,7 +26,7 @@ final class ServerProcesses: Sendable {
             throw error
         }
         await servers.stopAll()
-        // Kept after a failure (and with ERS_TEST_E2E_KEEP_LOGS=1) for the logs.
+        // Kept with ERS_TEST_E2E_KEEP_LOGS=1 (and when the body threw); failed expectations print the log tails.
         if EndToEnd.environment["ERS_TEST_E2E_KEEP_LOGS"] == nil { try? FileManager.default.removeItem(atPath: servers.directory) }
     }
 
