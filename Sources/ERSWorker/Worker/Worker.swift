@@ -77,7 +77,10 @@ public final class Worker: Service, Sendable {
     var isStopping: Bool { stopping.withLockedValue { $0 } || Task.isCancelled }
 
     func claimLoop() async {
-        await withTaskGroup(of: Void.self) { jobs in
+        // A discarding group: a job's finished child task is freed at once (a plain task group
+        // keeps every finished child until it is awaited, so a long-running worker grew with
+        // every job it processed). The group's end waits for the children still running.
+        await withDiscardingTaskGroup { jobs in
             var databaseDelay = 0.5
             while !isStopping {
                 let free = configuration.concurrency - runningJobs
@@ -110,7 +113,7 @@ public final class Worker: Service, Sendable {
     }
 
     /// Waits up to ``drainSeconds`` for running jobs, then cancels the rest (they release their leases).
-    func drain(jobs: inout TaskGroup<Void>) async {
+    func drain(jobs: inout DiscardingTaskGroup) async {
         let deadline = ContinuousClock.now + .seconds(drainSeconds)
         if runningJobs > 0 { logger.info("draining", metadata: ["running": "\(runningJobs)", "grace.seconds": "\(drainSeconds)"]) }
         while runningJobs > 0 && ContinuousClock.now < deadline {
@@ -120,7 +123,6 @@ public final class Worker: Service, Sendable {
             logger.warning("grace period over; cancelling running jobs and releasing their leases", metadata: ["running": "\(runningJobs)"])
             jobs.cancelAll()
         }
-        await jobs.waitForAll()
     }
 
     func maintenanceLoop() async {
