@@ -32,7 +32,9 @@ extension Worker {
             try await queue.fail(job, JobFailure(.permanent, "no \(target.transport.rawValue) collector is configured on worker \(configuration.workerID)"))
             return
         }
-        let breakerKey = target.address.text
+        // Per endpoint: hosts behind one address on different ports (port forwards, a fleet
+        // on loopback) fail independently.
+        let breakerKey = target.address.kind == .ipv6 ? "[\(target.address.text)]:\(target.port)" : "\(target.address.text):\(target.port)"
         if case .refused(let wait) = await breaker.acquire(breakerKey) {
             let retryAfter = max(1, Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18)
             try await queue.postpone(job, seconds: retryAfter,
