@@ -139,11 +139,25 @@ SUBPROCESS_SUITES='ERSCollectorsTests|ERSWorkerTests|ERSCollectionEndToEndTests'
 set +e
 swift test --skip "$SUBPROCESS_SUITES" 2>&1 | tee .build/swift-test.log
 test_rc=${PIPESTATUS[0]}
-swift test --skip-build --filter "$SUBPROCESS_SUITES" 2>&1 | tee .build/swift-test-subprocess.log
-subprocess_rc=${PIPESTATUS[0]}
+# Each swift-subprocess suite in a process of its own, one test at a time, under a deadline:
+# a run of all three at once hung twice in ~6 runs with every thread idle and no child process
+# left (swift-subprocess did not deliver some terminations; not yet reduced to a reproduction).
+# A suite that hits the deadline is run once more, and says so loudly.
+
+for suite in ${SUBPROCESS_SUITES//|/ }; do
+  for attempt in 1 2; do
+    timeout --kill-after=10 900 swift test --skip-build --no-parallel --filter "$suite" 2>&1 | tee ".build/swift-test-$suite.log"
+    rc=${PIPESTATUS[0]}
+    if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then
+      echo "==> WARNING: $suite hung (no progress within 900 s); attempt $attempt of 2" >&2
+      continue
+    fi
+    break
+  done
+  if [ "$rc" != 0 ]; then FAILED+=("swift test --filter $suite (exit $rc)"); fi
+done
 set -e
 if [ "$test_rc" != 0 ]; then FAILED+=("swift test (exit $test_rc)"); fi
-if [ "$subprocess_rc" != 0 ]; then FAILED+=("swift test --filter $SUBPROCESS_SUITES (exit $subprocess_rc)"); fi
 
 if [ "${#FAILED[@]}" -gt 0 ]; then
   printf '\n==> FAILED phases: %s\n' "$(IFS=';'; echo "${FAILED[*]}")" >&2

@@ -9,7 +9,10 @@ import Testing
 @Suite("Insert latency during partition maintenance")
 struct InsertLatencyTests {
     static let lockTimeout = Duration.milliseconds(300)
-    static let margin = Duration.milliseconds(700)
+    /// What a loaded 2-core machine adds to one insert in the full suite (1.37 s was seen with
+    /// 0.7 s of margin). Still well under the reader's 3 s: without lock_timeout, inserts queue
+    /// behind maintenance, which queues behind the reader, for those 3 s.
+    static let margin = Duration.milliseconds(1700)
 
     @Test(.timeLimit(.minutes(3))) func noInsertWaitsLongerThanTheLockTimeoutPlusAMargin() async throws {
         let asOf = PartitionFixtures.january2026
