@@ -25,12 +25,19 @@ public struct ClaimedJob: Sendable, Hashable {
 
     /// A `hosts` row as stored: nothing here has been validated.
     public struct HostRow: Sendable, Hashable {
+        /// `hosts.id`.
         public var id: Int64
+        /// `hosts.name`, as stored (validated again by the worker).
         public var name: String
+        /// `hosts.address`, as stored (validated again by the worker).
         public var address: String
+        /// `hosts.port` (TCP).
         public var port: Int
+        /// `hosts.transport`: `ssh`, `http` or `local`.
         public var transport: String
+        /// `hosts.ssh_user`; nil: the worker's `SSH_USER`.
         public var sshUser: String?
+        /// `hosts.disabled`: a disabled host is not collected.
         public var disabled: Bool
     }
 }

@@ -22,14 +22,23 @@ import Foundation
 /// The collectors' own settings (`SSH_KNOWN_HOSTS_FILE`, `SSH_PRIVATE_KEY_FILE`, `SSH_USER`,
 /// timeouts) are read by the collectors.
 public struct WorkerConfiguration: Sendable {
+    /// `WORKER_ID`: written to `jobs.leased_by`.
     public var workerID: String
+    /// `WORKER_CONCURRENCY`: collections at once (1–256).
     public var concurrency: Int
+    /// Lease, backoff, retention and prune settings of the queue.
     public var queue: QueueOptions
+    /// `WORKER_HEARTBEAT_SECONDS`: seconds between lease renewals.
     public var heartbeatSeconds: Double
+    /// `WORKER_POLL_SECONDS`: seconds between claims when no NOTIFY arrives.
     public var pollSeconds: Double
+    /// `WORKER_RESCUE_SECONDS`: seconds between rescues of expired leases.
     public var rescueSeconds: Double
+    /// `WORKER_STORE_BATCH`: most reports stored in one transaction.
     public var storeBatch: Int
+    /// `BREAKER_FAILURES`: transient failures in a row that open an endpoint's circuit.
     public var breakerFailures: Int
+    /// `BREAKER_OPEN_SECONDS`: seconds a circuit stays open.
     public var breakerOpenSeconds: Double
 
     /// A configuration from parts (tests).
