@@ -104,7 +104,7 @@ partman_run() { # DB SQL
   local t out
   t=$(now_ns)
   out=$(printf '\\timing on\n%s;\n' "$2" | su_psql -d "$1")
-  printf '%s %s\n' "$(elapsed_ms "$t")" "$(printf '%s\n' "$out" | awk '/^Time:/ { printf "%d", $2 }')"
+  printf '%s %s\n' "$(elapsed_ms "$t")" "$(printf '%s\n' "$out" | awk '/^Time:/ { printf "%.1f", $2 }')"
 }
 partman_create() {
   partman_run "$1" "SELECT partman.create_parent('public.bench', 'created_at', 'native', 'monthly', p_premake := 120, p_start_partition := to_char(date_trunc('month', now() AT TIME ZONE 'UTC'), 'YYYY-MM-DD 00:00:00+00'))"
@@ -115,13 +115,13 @@ ers_maintain() {
   t=$(now_ns)
   DATABASE_PASSWORD_FILE=$ERS_TEST_DATABASE_PASSWORD_FILE "$ERSCTL_DB" partitions maintain "$WORK/partitions.yaml" \
     --database-url "$(ers_url "$1")" --as-of "$MONTH" --timings >"$WORK/ers.out" 2>&1 || { cat "$WORK/ers.out" >&2; exit 1; }
-  printf '%s %s\n' "$(elapsed_ms "$t")" "$(awk '/^timings:/ { for (i = 1; i <= NF; i++) if ($i == "work") printf "%d", $(i + 1) }' "$WORK/ers.out")"
+  printf '%s %s\n' "$(elapsed_ms "$t")" "$(awk '/^timings:/ { for (i = 1; i <= NF; i++) if ($i == "work") printf "%.1f", $(i + 1) }' "$WORK/ers.out")"
 }
 count_partitions() {
   su_psql -d "$1" -At -c "SELECT count(*) FROM pg_inherits WHERE inhparent = 'bench'::regclass"
 }
 
-median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
+median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
 # Per case and tool: wall times and work times, one per run.
 declare -a PCW=() PCK=() ECW=() ECK=() PNW=() PNK=() ENW=() ENK=()
@@ -153,8 +153,8 @@ echo "median of $RUNS runs, ms; PostgreSQL $("$PSQL" --version | awk '{print $3}
 awk -v pcw="$(m "${PCW[@]}")" -v pck="$(m "${PCK[@]}")" -v ecw="$(m "${ECW[@]}")" -v eck="$(m "${ECK[@]}")" \
     -v pnw="$(m "${PNW[@]}")" -v pnk="$(m "${PNK[@]}")" -v enw="$(m "${ENW[@]}")" -v enk="$(m "${ENK[@]}")" 'BEGIN {
   printf "%-32s %12s %12s %10s   %s\n", "case", "pg_partman", "ERS", "ratio", "target"
-  r = ecw / pcw; printf "%-32s %9d ms %9d ms %9.2fx   ERS/pg_partman <= 0.70: %s\n", "create 120, wall", pcw, ecw, r, (r <= 0.70 ? "met" : "NOT met")
-  r = eck / pck; printf "%-32s %9d ms %9d ms %9.2fx   ERS/pg_partman <= 0.70: %s\n", "create 120, work", pck, eck, r, (r <= 0.70 ? "met" : "NOT met")
-  r = pnw / (enw > 0 ? enw : 1); printf "%-32s %9d ms %9d ms %9.1fx   ERS >= 10x faster: %s\n", "nothing to do, wall", pnw, enw, r, (r >= 10 ? "met" : "NOT met")
-  r = pnk / (enk > 0 ? enk : 1); printf "%-32s %9d ms %9d ms %9.1fx   ERS >= 10x faster: %s\n", "nothing to do, work", pnk, enk, r, (r >= 10 ? "met" : "NOT met")
+  r = ecw / pcw; printf "%-32s %9.1f ms %9.1f ms %9.2fx   ERS/pg_partman <= 0.70: %s\n", "create 120, wall", pcw, ecw, r, (r <= 0.70 ? "met" : "NOT met")
+  r = eck / pck; printf "%-32s %9.1f ms %9.1f ms %9.2fx   ERS/pg_partman <= 0.70: %s\n", "create 120, work", pck, eck, r, (r <= 0.70 ? "met" : "NOT met")
+  r = pnw / (enw > 0 ? enw : 1); printf "%-32s %9.1f ms %9.1f ms %9.1fx   ERS >= 10x faster: %s\n", "nothing to do, wall", pnw, enw, r, (r >= 10 ? "met" : "NOT met")
+  r = pnk / (enk > 0 ? enk : 1); printf "%-32s %9.1f ms %9.1f ms %9.1fx   ERS >= 10x faster: %s\n", "nothing to do, work", pnk, enk, r, (r >= 10 ? "met" : "NOT met")
 }'

@@ -24,14 +24,27 @@ enum PartitionBoundText {
         }
     }
 
-    /// The range of a range bound; nil for `DEFAULT` or text of another shape.
+    /// The range of a range bound; nil for `DEFAULT` or text of another shape. Works on the
+    /// UTF-8 bytes: a daily run reads every partition's bound, and character-wise `String`
+    /// searching cost more than the catalog query's parsing on the server.
     static func range(of bound: String) -> Bounds? {
-        guard bound.hasPrefix("FOR VALUES FROM ("), let toRange = bound.range(of: ") TO (") else { return nil }
-        let lowerText = bound[bound.index(bound.startIndex, offsetBy: 17)..<toRange.lowerBound]
-        guard bound.hasSuffix(")") else { return nil }
-        let upperText = bound[toRange.upperBound..<bound.index(before: bound.endIndex)]
-        let lower = end(String(lowerText), infinite: -.infinity, keyword: "MINVALUE")
-        let upper = end(String(upperText), infinite: .infinity, keyword: "MAXVALUE")
+        let bytes = Array(bound.utf8)
+        let prefix = Array("FOR VALUES FROM (".utf8)
+        let separator = Array(") TO (".utf8)
+        guard bytes.count > prefix.count + separator.count, bytes.starts(with: prefix),
+              bytes.last == UInt8(ascii: ")") else { return nil }
+        var split: Int?
+        var index = prefix.count
+        while index + separator.count <= bytes.count - 1 {
+            if bytes[index] == separator[0], bytes[index..<(index + separator.count)].elementsEqual(separator) {
+                split = index
+                break
+            }
+            index += 1
+        }
+        guard let split else { return nil }
+        let lower = end(bytes[prefix.count..<split], infinite: -.infinity, keyword: "MINVALUE")
+        let upper = end(bytes[(split + separator.count)..<(bytes.count - 1)], infinite: .infinity, keyword: "MAXVALUE")
         switch (lower, upper) {
         case let (.value(l), .value(u)): return .seconds(lower: l, upper: u)
         case (.unknown(let l), .value(let u)): return .needsServer(lower: l, upper: nil, known: (nil, u))
@@ -46,20 +59,24 @@ enum PartitionBoundText {
         case unknown(String)
     }
 
-    /// `MINVALUE`/`MAXVALUE`, or a quoted timestamp literal.
-    static func end(_ text: String, infinite: Double, keyword: String) -> End {
-        if text == keyword { return .value(infinite) }
-        guard text.count >= 2, text.hasPrefix("'"), text.hasSuffix("'") else { return .unknown(text) }
-        let literal = String(text.dropFirst().dropLast())
-        if literal == "infinity" { return .value(.infinity) }
-        if literal == "-infinity" { return .value(-.infinity) }
-        return seconds(of: literal).map(End.value) ?? .unknown(literal)
+    /// `MINVALUE`/`MAXVALUE`, or a quoted timestamp literal (`text`: UTF-8 bytes).
+    static func end(_ text: ArraySlice<UInt8>, infinite: Double, keyword: String) -> End {
+        if text.elementsEqual(keyword.utf8) { return .value(infinite) }
+        let quote = UInt8(ascii: "'")
+        guard text.count >= 2, text.first == quote, text.last == quote else { return .unknown(String(decoding: text, as: UTF8.self)) }
+        let literal = text.dropFirst().dropLast()
+        if literal.elementsEqual("infinity".utf8) { return .value(.infinity) }
+        if literal.elementsEqual("-infinity".utf8) { return .value(-.infinity) }
+        return seconds(of: Array(literal)).map(End.value) ?? .unknown(String(decoding: literal, as: UTF8.self))
     }
 
     /// `YYYY-MM-DD HH:MM:SS[.ffffff]+00` as seconds since 1970; nil for anything else.
-    static func seconds(of literal: String) -> Double? {
-        let bytes = Array(literal.utf8)
-        guard bytes.count >= 22, bytes.suffix(3) == Array("+00".utf8) else { return nil }
+    static func seconds(of literal: String) -> Double? { seconds(of: Array(literal.utf8)) }
+
+    /// ``seconds(of:)-(String)`` on UTF-8 bytes.
+    static func seconds(of bytes: [UInt8]) -> Double? {
+        guard bytes.count >= 22, bytes[bytes.count - 3] == UInt8(ascii: "+"), bytes[bytes.count - 2] == UInt8(ascii: "0"),
+              bytes[bytes.count - 1] == UInt8(ascii: "0") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
             for index in range {
@@ -69,8 +86,8 @@ enum PartitionBoundText {
             }
             return value
         }
-        let separators: [(Int, Character)] = [(4, "-"), (7, "-"), (10, " "), (13, ":"), (16, ":")]
-        guard separators.allSatisfy({ bytes[$0.0] == $0.1.asciiValue }) else { return nil }
+        guard bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: " "),
+              bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":") else { return nil }
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
         guard let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19) else { return nil }
         guard year >= 1, (1...31).contains(day), hour < 24, minute < 60, second < 60 else { return nil }

@@ -4,12 +4,14 @@ public import ERSModel
 /// plan|maintain|status` runs. Bounds are UTC month starts whatever the server's or the
 /// session's `TimeZone` (the session is set to UTC and bounds carry `+00`).
 ///
-/// `maintain` reads the catalog without a lock; when there is work it takes
-/// ``AdvisoryLock/schema``, reads again and carries out each table's ``PartitionPlan``:
-/// new partitions are created as plain tables with the bound's CHECK constraint (so `ATTACH`
-/// needs no validation scan), filled with the DEFAULT partition's rows of their month and
-/// attached — one transaction per month when a DEFAULT partition exists, else up to 12 months
-/// in one statement — under a short `lock_timeout` with retries (``PartitionMaintainerOptions``). An interrupted run leaves no half-made partition: the
+/// `maintain` reads the catalog without a lock — the light read of
+/// ``TableInventory/probe(_:in:)`` first, which is all a run with nothing to do needs —; when
+/// there is work it takes ``AdvisoryLock/schema``, reads in full and carries out each table's
+/// ``PartitionPlan``: new partitions are created as plain tables with the bound's CHECK
+/// constraint (so `ATTACH` needs no validation scan), filled with the DEFAULT partition's rows
+/// of their month and attached — one transaction per month when a DEFAULT partition exists,
+/// else up to 12 months in one statement — under a short `lock_timeout` with retries
+/// (``PartitionMaintainerOptions``). An interrupted run leaves no half-made partition: the
 /// transaction rolls back. Retention detaches concurrently where PostgreSQL allows it.
 public struct PartitionMaintainer: Sendable {
     /// The session (its `TimeZone`, `lock_timeout` and the advisory lock are session state).
@@ -80,11 +82,19 @@ public struct PartitionMaintainer: Sendable {
     ///   cannot start.
     public func maintain() async throws -> PartitionMaintenanceReport {
         try await prepareSession()
-        let plans = try await inventories().map { PartitionPlan(inventory: $0, asOf: asOf) }
         var report = PartitionMaintenanceReport()
-        if plans.allSatisfy(\.actions.isEmpty) {
-            report.problems = plans.flatMap(\.problems)
-            return report
+        // The light read first: a run with nothing to do and nothing to report ends there.
+        // Work ahead goes straight to the lock; anything else (a problem to word, a table the
+        // light read cannot vouch for) is told by the full read.
+        let probed = try await retrying("reading the catalog") { try await TableInventory.probe(tables, in: session) }
+        let probedPlans = probed?.map { PartitionPlan(inventory: $0, asOf: asOf) }
+        if let probedPlans, probedPlans.allSatisfy({ $0.actions.isEmpty && $0.problems.isEmpty }) { return report }
+        if probedPlans?.allSatisfy(\.actions.isEmpty) ?? true {
+            let plans = try await inventories().map { PartitionPlan(inventory: $0, asOf: asOf) }
+            if plans.allSatisfy(\.actions.isEmpty) {
+                report.problems = plans.flatMap(\.problems)
+                return report
+            }
         }
         let log = self.log
         try await AdvisoryLock.schema.acquire(in: session, timeout: options.lockWait, waiting: { log($0) })
