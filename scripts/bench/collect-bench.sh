@@ -57,12 +57,30 @@ FLEET_USER=$USER_NAME FLEET_DIR=$FLEET FLEET_PORT=2422 "$SHARED/bench/fleet-up.s
 SCRIPT=$(mktemp /tmp/ers-report-script.XXXXXX)
 "$BENCH" --print-script > "$SCRIPT"
 
+# busy_ms: CPU time the whole machine has spent busy (every core; /proc/stat user through
+# steal, idle and iowait left out), in ms.
+busy_ms() { awk -v hz="$(getconf CLK_TCK)" '/^cpu / { printf "%d", ($2 + $3 + $4 + $7 + $8 + $9) * 1000 / hz }' /proc/stat; }
+# measured CMD...: runs a client (it prints one line ending in "client CPU X ms/host …"), then
+# appends what the whole machine spent per host, the part of it that is not the client's (the
+# hosts: sshd, the login, the report script) and the rate a client costing no CPU at all could
+# reach with the hosts' part alone: cores × 1000 / hosts' ms per host.
+measured() {
+    local b0 b1 line
+    b0=$(busy_ms); line=$("$@"); b1=$(busy_ms)
+    printf '%s\n' "$line" | awk -v b="$((b1 - b0))" -v n="$HOSTS" -v cores="$(nproc)" '{
+        client = 0
+        for (i = 1; i < NF; i++) if ($i == "CPU" && $(i - 1) == "client") client = $(i + 1) + 0
+        machine = b / n; hosts = machine - client
+        printf "%s\n      machine CPU %.1f ms/host, of which the hosts %.1f ms/host: a client costing nothing would reach %.1f hosts/s\n",
+            $0, machine, hosts, (hosts > 0 ? cores * 1000 / hosts : 0) }'
+}
+
 echo "==> machine: $(nproc) cores, $(ssh -V 2>&1), load $(cut -d' ' -f1-3 /proc/loadavg)"
 for ((r = 1; r <= ROUNDS; r++)); do
     echo "--- round $r"
-    echo -n "ers (OpenSSH, fast crypto): "; "$BENCH" --fleet "$FLEET" --concurrency "$CONCURRENCY" | sed 's/^round 1: //'
-    echo -n "ers (OpenSSH defaults):     "; "$BENCH" --fleet "$FLEET" --concurrency "$CONCURRENCY" --crypto default | sed 's/^round 1: //'
-    echo -n "                            "; "$VENV/bin/python" "$ROOT/scripts/bench/asyncssh_collect.py" "$FLEET" "$CONCURRENCY" "$SCRIPT"
+    echo -n "ers (OpenSSH, fast crypto): "; measured "$BENCH" --fleet "$FLEET" --concurrency "$CONCURRENCY" | sed 's/^round 1: //'
+    echo -n "ers (OpenSSH defaults):     "; measured "$BENCH" --fleet "$FLEET" --concurrency "$CONCURRENCY" --crypto default | sed 's/^round 1: //'
+    echo -n "                            "; measured "$VENV/bin/python" "$ROOT/scripts/bench/asyncssh_collect.py" "$FLEET" "$CONCURRENCY" "$SCRIPT"
     # Ansible ad-hoc, as shared/bench/README.md: raw `uname -a` (a lighter command than the report).
     start=$(date +%s.%N)
     cpu0=$(awk '{print $14+$15+$16+$17}' /proc/$$/stat)
