@@ -23,6 +23,8 @@ public struct CollectionTarget: Sendable, Hashable {
     /// Login name for ssh; nil: the worker's configured default.
     public var sshUser: SSHUser?
 
+    /// A target: the host's registered `name`, the `address` to connect to, the TCP `port`
+    /// (1–65535; ignored for `local`), the `transport` and an optional SSH login.
     public init(name: HostAddress, address: HostAddress, port: Int, transport: Transport, sshUser: SSHUser? = nil) {
         self.name = name
         self.address = address
@@ -46,6 +48,7 @@ public struct CollectedReport: Sendable, Hashable {
     /// Wall time of the collection, in seconds.
     public var seconds: Double
 
+    /// A collected report: the `reports.data` JSON text and the collection's wall time in seconds.
     public init(json: String, seconds: Double) {
         self.json = json
         self.seconds = seconds
@@ -63,14 +66,17 @@ public struct CollectionFailure: Error, Sendable, Hashable, CustomStringConverti
         case permanent
     }
 
+    /// Whether a retry may succeed.
     public var kind: Kind
     /// What happened, for `jobs.last_error` and logs (never a secret).
     public var message: String
 
+    /// A failure of `kind` described by `message` (stored in `jobs.last_error`; never a secret).
     public init(_ kind: Kind, _ message: String) {
         self.kind = kind
         self.message = message
     }
 
+    /// `transient: …` or `permanent: …`.
     public var description: String { "\(kind.rawValue): \(message)" }
 }

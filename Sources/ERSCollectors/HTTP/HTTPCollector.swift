@@ -8,6 +8,7 @@ import NIOSSL
 /// ``ReportParser``. TLS certificates and host names are always verified (against
 /// ``HTTPConfiguration/caFile`` when given). Call ``shutdown()`` before dropping it.
 public final class HTTPCollector: Collector {
+    /// The settings every collection uses.
     public let configuration: HTTPConfiguration
     let client: HTTPClient
 
@@ -45,6 +46,9 @@ public final class HTTPCollector: Collector {
         return "\(configuration.scheme)://\(host):\(target.port)\(configuration.path)?type=\(type)"
     }
 
+    /// GETs `scheme://address:port/path?type=reportType` from an `http` target and parses the
+    /// body as a report; never throws (failures are ``CollectionFailure``s: 5xx, 429, timeouts and
+    /// refused connections transient; other statuses, TLS failures and oversized bodies permanent).
     public func collect(_ target: CollectionTarget, reportType: String) async -> CollectionOutcome {
         let started = ContinuousClock.now
         let url = url(target, reportType: reportType)

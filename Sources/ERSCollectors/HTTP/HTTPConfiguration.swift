@@ -14,6 +14,9 @@ public struct HTTPConfiguration: Sendable {
     /// Most body bytes accepted; a larger body is a permanent failure.
     public var responseLimit: Int
 
+    /// Settings for agents at `scheme://address:port/path` (`https` unless a test needs
+    /// `http`), trusting only the CAs in `caFile` (PEM) when given, else the system roots; timeouts in
+    /// seconds as `Duration`s, `responseLimit` in bytes.
     public init(scheme: String = "https", path: String = "/report", caFile: String? = nil,
                 connectTimeout: Duration = .seconds(10), overallTimeout: Duration = .seconds(60),
                 responseLimit: Int = 4 * 1024 * 1024) {

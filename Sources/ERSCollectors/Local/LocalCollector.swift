@@ -8,12 +8,16 @@ public struct LocalCollector: Collector {
     /// Most bytes of report output accepted.
     public var outputLimit: Int
 
+    /// A collector running the report with `shell -s` (POSIX sh) on this host, within
+    /// `overallTimeout`, keeping at most `outputLimit` bytes of output.
     public init(shell: String = "/bin/sh", overallTimeout: Duration = .seconds(60), outputLimit: Int = 4 * 1024 * 1024) {
         self.shell = shell
         self.overallTimeout = overallTimeout
         self.outputLimit = outputLimit
     }
 
+    /// Runs the report script here for a `local` target and parses it; never throws: a wrong
+    /// transport, an unknown report type, a timeout or unparsable output is a ``CollectionFailure``.
     public func collect(_ target: CollectionTarget, reportType: String) async -> CollectionOutcome {
         guard reportType == "system" else {
             return .failed(CollectionFailure(.permanent, "unknown report type \(reportType.debugDescription); the local collector knows \"system\""))

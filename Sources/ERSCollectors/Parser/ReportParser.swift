@@ -53,6 +53,7 @@ public enum ReportParser {
 
 /// The output given to ``ReportParser`` is not a report.
 public struct ReportFormatError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Why the text is not a report (first problem found).
     public var description: String
     init(_ description: String) { self.description = description }
 }

@@ -19,7 +19,9 @@ public actor CircuitBreaker<Key: Hashable & Sendable> {
         case refused(retryAfter: Duration)
     }
 
+    /// Consecutive failures that open the circuit (at least 1).
     public let failureThreshold: Int
+    /// How long an open circuit refuses attempts before it lets one through (half-open).
     public let coolDown: Duration
     private var states: [Key: State] = [:]
     private let now: @Sendable () -> ContinuousClock.Instant

@@ -6,6 +6,7 @@ import ERSFleet
 /// kills its whole process group. Never throws: failures come back as ``CollectionFailure``
 /// (see ``SSHFailureClassifier`` for which are transient and which permanent).
 public struct SSHCollector: Collector {
+    /// The settings every collection uses (checked by ``init(configuration:)``).
     public let configuration: SSHConfiguration
     let hostKeyAlgorithms: String?
 
@@ -17,6 +18,8 @@ public struct SSHCollector: Collector {
         if let reuse = configuration.connectionReuse { try Self.prepareControlDirectory(reuse.directory) }
     }
 
+    /// Collects the report from an `ssh` target (its address, port and user, else
+    /// ``SSHConfiguration/defaultUser``); never throws (failures are ``CollectionFailure``s).
     public func collect(_ target: CollectionTarget, reportType: String) async -> CollectionOutcome {
         guard target.transport == .ssh else {
             return .failed(CollectionFailure(.permanent, "host \(target.name): transport is \(target.transport.rawValue), not ssh"))

@@ -44,6 +44,7 @@ public struct DatabaseTimestamp: Hashable, Comparable, Sendable, CustomStringCon
         DatabaseTimestamp(microsecondsSince2000: microsecondsSince2000 + seconds * 1_000_000)
     }
 
+    /// Earlier instant first (microsecond precision, as PostgreSQL keeps it).
     public static func < (lhs: DatabaseTimestamp, rhs: DatabaseTimestamp) -> Bool {
         lhs.microsecondsSince2000 < rhs.microsecondsSince2000
     }

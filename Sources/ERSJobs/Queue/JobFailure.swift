@@ -8,10 +8,12 @@ public struct JobFailure: Error, Sendable, Hashable, CustomStringConvertible {
         case permanent
     }
 
+    /// Whether the job is retried (transient, until its last attempt) or dead at once (permanent).
     public var kind: Kind
     /// What happened (never a secret), for `jobs.last_error`; cut to 2000 characters.
     public var message: String
 
+    /// A failure of `kind`; `message` (never a secret) goes to `jobs.last_error`, cut to 2000 characters.
     public init(_ kind: Kind, _ message: String) {
         self.kind = kind
         self.message = String(message.prefix(2000))

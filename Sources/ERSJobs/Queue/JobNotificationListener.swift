@@ -8,10 +8,14 @@ import PostgresNIO
 /// (1 s doubling to 30 s) and signals once after reconnecting, since notifications sent
 /// meanwhile are lost; the workers' polling covers the gap.
 public struct JobNotificationListener: Sendable {
+    /// The database whose `NOTIFY` the listener's own connection receives.
     public let url: DatabaseURL
+    /// Raised on every notification, and after each reconnect (work may have been missed).
     public let signal: WakeSignal
+    /// Receives connection losses and reconnects.
     public let logger: Logger
 
+    /// A listener on `url` raising `signal`; it connects when run.
     public init(url: DatabaseURL, signal: WakeSignal, logger: Logger) {
         self.url = url
         self.signal = signal

@@ -20,6 +20,7 @@ public struct JobQueue: Sendable {
     public let logger: Logger
     let metrics = QueueMetrics()
 
+    /// A queue over the `jobs` table reached through `client` (run by the caller).
     public init(client: PostgresClient, options: QueueOptions = QueueOptions(), logger: Logger) {
         self.client = client
         self.options = options

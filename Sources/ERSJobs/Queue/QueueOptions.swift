@@ -6,6 +6,7 @@ public struct QueueOptions: Sendable, Hashable {
     /// Retry backoff: attempt n waits a random time in [0, min(cap, base · 2^(n−1))] ("full
     /// jitter", AWS Architecture Blog, "Exponential Backoff And Jitter", 2015). Defaults 2 and 300.
     public var backoffBaseSeconds: Double
+    /// Longest pause before a retry, in seconds (the exponential backoff stops growing here).
     public var backoffCapSeconds: Double
     /// Finished jobs (succeeded or dead) older than this are pruned. Default 7 days.
     public var retentionSeconds: Double

@@ -7,6 +7,7 @@ public actor WakeSignal {
     private var waiters: [Int: CheckedContinuation<Bool, Never>] = [:]
     private var nextID = 0
 
+    /// A signal nobody has raised yet.
     public init() {}
 
     /// Wakes every waiter, or the next one to wait.

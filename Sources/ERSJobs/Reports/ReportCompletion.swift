@@ -9,6 +9,7 @@ public struct ReportCompletion: Sendable, Hashable {
     /// `reports.data`: a JSON object as UTF-8 text.
     public var json: String
 
+    /// The report `json` (`reports.data`) of job `jobID`, held under `leaseToken`.
     public init(jobID: Int64, leaseToken: UUID, json: String) {
         self.jobID = jobID
         self.leaseToken = leaseToken

@@ -13,6 +13,7 @@ public struct SchedulerLease: Sendable {
     /// Where statements log.
     public let logger: Logger
 
+    /// The lease rows of `scheduler_leases`, reached through `client` (run by the caller).
     public init(client: PostgresClient, logger: Logger) {
         self.client = client
         self.logger = logger
