@@ -7,7 +7,7 @@ import Testing
 
 @Suite("WORKER_SSH_CRYPTO and WORKER_SSH_CONNECTION_REUSE_SECONDS")
 struct SSHSettingsTests {
-    static func configuration(_ variables: [String: String]) throws -> SSHConfiguration? {
+    static func configuration(_ variables: [String: String]) throws(ConfigurationError) -> SSHConfiguration? {
         try SSHConfiguration.fromEnvironment(ServerEnvironment(variables), overallTimeout: .seconds(60))
     }
 
