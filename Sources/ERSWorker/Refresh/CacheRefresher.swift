@@ -144,7 +144,7 @@ actor CacheRefresher {
             if let suppressed = failureLog.allow() {
                 logger.warning("latest report cache not refreshed; retrying, the entry may be stale until then (at most its TTL)", metadata: [
                     "host": "\(event.hostname)", "report.type": "\(event.reportType)", "error": "\(error)",
-                    "retry.seconds": "\(pause.components.seconds)", "failures.not.logged": "\(suppressed)"])
+                    "retry.seconds": "\(Double(pause.components.seconds) + Double(pause.components.attoseconds) / 1e18)", "failures.not.logged": "\(suppressed)"])
             }
             if phase == .running {
                 pausedUntil = ContinuousClock.now + pause
