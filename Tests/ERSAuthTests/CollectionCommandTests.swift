@@ -92,7 +92,7 @@ struct CollectionCommandTests {
             throw TestDatabase.SetupFailed(description: "no report id")
         }
         let hook = LatestReportHook.make(runtime: harness.runtime, ttl: .seconds(60), logger: harness.runtime.logger)
-        await hook(host, "system", id, created.date)
+        try await hook(host, "system", id, created.date)
         let cached = try #require(try await harness.runtime.redis?.get("latest-report:system:\(host)"))
         #expect(cached.hasPrefix("v1\n\(created.microsecondsSince2000)\n\(id)\n\(host)\nsystem\n"))
         #expect(cached.contains(#""n": 7"#))

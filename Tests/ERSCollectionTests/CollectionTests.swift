@@ -25,6 +25,16 @@ import Testing
             #expect(bySelector.status == 202)
             #expect(bySelector.json?["jobs"] as? Int == 2)
 
+            // Regression: a selector matching no enabled host was a 202 with an empty collection.
+            let collectionsBefore = try await harness.texts("SELECT count(*)::text FROM collections")
+            for selector in ["env=nowhere", "env=prod,tier=db"] {
+                let none = try await harness.send(.post, "/api/v1/collections", token: operatorToken, json: ["reportType": "system", "selector": selector])
+                #expect(none.status == 422, "\(none.body)")
+                #expect(none.error == "no_matching_hosts")
+                #expect(none.detail.contains("no enabled host matches the selector \"\(selector)\""), "\(none.detail)")
+            }
+            #expect(try await harness.texts("SELECT count(*)::text FROM collections") == collectionsBefore, "nothing created")
+
             let unknown = try await harness.send(.post, "/api/v1/collections", token: operatorToken, json: ["reportType": "system", "hosts": ["zzz.example.com"]])
             #expect(unknown.status == 422)
             #expect(unknown.detail.contains("zzz.example.com"))
@@ -38,6 +48,9 @@ import Testing
             #expect(try await harness.send(.post, "/api/v1/hosts/a.example.com/disable", token: admin).status == 200)
             let disabled = try await harness.send(.post, "/api/v1/collections", token: operatorToken, json: ["reportType": "system", "hosts": ["a.example.com"]])
             #expect(disabled.status == 422)
+            #expect(try await harness.send(.post, "/api/v1/hosts/b.example.com/disable", token: admin).status == 200)
+            let onlyDisabled = try await harness.send(.post, "/api/v1/collections", token: operatorToken, json: ["reportType": "system", "selector": "env=prod"])
+            #expect(onlyDisabled.status == 422 && onlyDisabled.error == "no_matching_hosts", "\(onlyDisabled.body)")
             #expect(try await harness.send(.get, "/api/v1/collections/999999", token: operatorToken).status == 404)
             #expect(try await harness.send(.get, "/api/v1/collections/x", token: operatorToken).status == 400)
             #expect(try await harness.texts("SELECT count(*)::text FROM audit_logs WHERE action = 'collection.started' AND user_id = 'olga'") == ["2"])

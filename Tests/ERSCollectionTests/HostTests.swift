@@ -103,6 +103,42 @@ import Testing
         }
     }
 
+    @Test("regression: a local host has no port: none accepted, the API shows null, the row holds the documented placeholder")
+    func localHostHasNoPort() async throws {
+        try await CollectionHarness.run { harness in
+            let admin = try await harness.token(roles: ["admin"])
+            let created = try await harness.send(.post, "/api/v1/hosts", token: admin, json: ["name": "self.example.com", "transport": "local"])
+            #expect(created.status == 201, "\(created.body)")
+            #expect(created.json?["port"] is NSNull, "\(created.body)")
+            #expect(try await harness.texts("SELECT port::text FROM hosts WHERE name = 'self.example.com'") == ["1"])
+            #expect(try await harness.send(.get, "/api/v1/hosts/self.example.com", token: admin).json?["port"] is NSNull)
+            let nullPort = try await harness.send(.post, "/api/v1/hosts", token: admin, json: ["name": "self2.example.com", "transport": "local", "port": NSNull()])
+            #expect(nullPort.status == 201, "\(nullPort.body)")
+            for port: Any in [22, 0, 1] {
+                let refused = try await harness.send(.post, "/api/v1/hosts", token: admin, json: ["name": "self3.example.com", "transport": "local", "port": port])
+                #expect(refused.status == 422, "\(port): \(refused.body)")
+                #expect(refused.error == "invalid_host" && refused.detail.contains("transport local") && refused.detail.contains("no port"), "\(refused.detail)")
+            }
+            // PATCH: a port on a local host is refused; becoming ssh without a port takes 22; becoming local drops the port.
+            let patchPort = try await harness.send(.patch, "/api/v1/hosts/self.example.com", token: admin, json: ["port": 2222])
+            #expect(patchPort.status == 422 && patchPort.detail.contains("no port"), "\(patchPort.body)")
+            let toSSH = try await harness.send(.patch, "/api/v1/hosts/self.example.com", token: admin, json: ["transport": "ssh"])
+            #expect(toSSH.status == 200 && toSSH.json?["port"] as? Int == 22, "\(toSSH.body)")
+            let toHTTP = try await harness.send(.patch, "/api/v1/hosts/self2.example.com", token: admin, json: ["transport": "http", "port": 8443])
+            #expect(toHTTP.json?["port"] as? Int == 8443, "\(toHTTP.body)")
+            let toLocal = try await harness.send(.patch, "/api/v1/hosts/self.example.com", token: admin, json: ["transport": "local"])
+            #expect(toLocal.status == 200 && toLocal.json?["port"] is NSNull, "\(toLocal.body)")
+            #expect(try await harness.texts("SELECT port::text FROM hosts WHERE name = 'self.example.com'") == ["1"])
+            let toLocalWithPort = try await harness.send(.patch, "/api/v1/hosts/self2.example.com", token: admin, json: ["transport": "local", "port": 22])
+            #expect(toLocalWithPort.status == 422, "\(toLocalWithPort.body)")
+            // A row written before this rule (port 22) reads the same.
+            #expect(try await harness.texts("UPDATE hosts SET port = 22 WHERE name = 'self.example.com' RETURNING name") == ["self.example.com"])
+            #expect(try await harness.send(.get, "/api/v1/hosts/self.example.com", token: admin).json?["port"] is NSNull)
+            let listed = try await harness.send(.get, "/api/v1/hosts", token: admin).json?["hosts"] as? [[String: Any]] ?? []
+            #expect(listed.first { $0["name"] as? String == "self.example.com" }?["port"] is NSNull)
+        }
+    }
+
     @Test func paginationAndSelectors() async throws {
         try await CollectionHarness.run { harness in
             let admin = try await harness.token(roles: ["admin"])

@@ -25,7 +25,37 @@ struct CollectionStartTests {
             #expect(try await hosts("env!=prod") == ["lab-001"])
             #expect(try await hosts("pci") == ["db-001", "db-002"])
             #expect(try await hosts("!pci,env") == ["web-001"])
-            #expect(try await hosts("role=none") == [])
+            let before = try await db.integer("SELECT count(*) FROM collections")
+            #expect(try await hosts("role=none") == ["not started"])
+            #expect(try await collections.start(reportType: "system", hosts: .selector(try LabelSelector("role=none")), requestedBy: nil) == .noMatchingHosts)
+            #expect(try await db.integer("SELECT count(*) FROM collections") == before, "no empty collection row")
+        }
+    }
+
+    @Test("regression: no enabled host matching (selector, disabled ids, scheduled run) writes nothing; a stale lease still answers notLeader")
+    func nothingMatches() async throws {
+        try await JobsDatabase.with { db in
+            let ids = try await db.addHosts(2, labels: #"{"env":"prod"}"#)
+            try await db.execute("UPDATE hosts SET disabled = true")
+            let collections = db.collections()
+            #expect(try await collections.start(reportType: "system", hosts: .selector(try LabelSelector("env=prod")), requestedBy: "ann") == .noMatchingHosts)
+            #expect(try await collections.start(reportType: "system", hosts: .ids(ids), requestedBy: "ann") == .noMatchingHosts)
+            #expect(try await collections.start(reportType: "system", hosts: .ids([]), requestedBy: "ann") == .noMatchingHosts)
+            let lease = SchedulerLease(client: db.client, logger: JobsDatabase.logger)
+            let held = try #require(try await lease.acquire("scheduler", holder: "a", seconds: 30))
+            let run = ScheduledRun(name: "nightly", scheduledFor: Date(timeIntervalSince1970: 1_767_225_600), lease: held)
+            #expect(try await collections.start(reportType: "system", hosts: .selector(try LabelSelector("")), requestedBy: "scheduler", schedule: run) == .noMatchingHosts)
+            #expect(try await db.integer("SELECT count(*) FROM collections") == 0)
+            #expect(try await db.integer("SELECT count(*) FROM jobs") == 0)
+            try await db.execute("UPDATE scheduler_leases SET expires_at = now() - interval '1 second'")
+            #expect(try await collections.start(reportType: "system", hosts: .selector(try LabelSelector("")), requestedBy: "scheduler", schedule: run) == .notLeader)
+            // Enabled again: the same run is created once.
+            try await db.execute("UPDATE hosts SET disabled = false")
+            let again = try #require(try await lease.acquire("scheduler", holder: "a", seconds: 30))
+            let rerun = ScheduledRun(name: "nightly", scheduledFor: run.scheduledFor, lease: again)
+            guard case .started(_, 2) = try await collections.start(reportType: "system", hosts: .selector(try LabelSelector("")), requestedBy: "scheduler", schedule: rerun)
+            else { Issue.record("not started"); return }
+            #expect(try await collections.start(reportType: "system", hosts: .selector(try LabelSelector("")), requestedBy: "scheduler", schedule: rerun) == .alreadyScheduled)
         }
     }
 

@@ -11,6 +11,12 @@ struct CommandTests {
         (["scheduler"], ["DATABASE_URL": "postgres://ers@127.0.0.1:1/x?sslmode=disable"], "SCHEDULES_FILE"),
         (["worker"], ["DATABASE_URL": "postgres://ers@127.0.0.1:1/x?sslmode=disable", "WORKER_CONCURRENCY": "0"], "WORKER_CONCURRENCY"),
         (["scheduler"], ["DATABASE_URL": "postgres://ers@127.0.0.1:1/x?sslmode=disable", "SCHEDULES_FILE": "/nonexistent/schedules.json"], "cannot read /nonexistent/schedules.json"),
+        (["worker"], ["DATABASE_URL": "postgres://ers@127.0.0.1:1/x?sslmode=disable", "WORKER_SSH_CRYPTO": "quantum"],
+         "WORKER_SSH_CRYPTO: 'quantum' is not an ssh crypto profile; set one of: fast"),
+        (["worker"], ["DATABASE_URL": "postgres://ers@127.0.0.1:1/x?sslmode=disable", "WORKER_SSH_CONNECTION_REUSE_SECONDS": "-5"],
+         "WORKER_SSH_CONNECTION_REUSE_SECONDS"),
+        (["worker"], ["DATABASE_URL": "postgres://ers@127.0.0.1:1/x?sslmode=disable", "SSH_CONTROL_PERSIST_SECONDS": "30"],
+         "WORKER_SSH_CONNECTION_REUSE_SECONDS"),
     ])
     func configurationErrors(_ arguments: [String], _ variables: [String: String], _ expected: String) async throws {
         guard let server = FleetTests.ersServer else {

@@ -2,13 +2,53 @@ import ERSFleet
 import ERSJobs
 import ERSWorker
 import Foundation
+import Logging
+import NIOConcurrencyHelpers
 import Testing
+
+/// Keeps the messages logged at `warning` and above.
+struct CapturedWarnings: LogHandler {
+    let messages: NIOLockedValueBox<[String]>
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .warning
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        guard event.level >= .warning else { return }
+        let details = (event.metadata ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        messages.withLockedValue { $0.append("\(event.message) \(details)") }
+    }
+}
 
 @Suite("Scheduler service (real PostgreSQL)")
 struct SchedulerServiceTests {
-    static func service(_ db: JobsDatabase, holder: String, schedules: [CollectionScheduleEntry]) -> SchedulerService {
+    static func service(_ db: JobsDatabase, holder: String, schedules: [CollectionScheduleEntry], logger: Logger = JobsDatabase.logger) -> SchedulerService {
         SchedulerService(schedules: schedules, collections: db.collections(), lease: SchedulerLease(client: db.client, logger: JobsDatabase.logger),
-                         holder: holder, leaseSeconds: 30, renewSeconds: 5, catchUpSeconds: 600, logger: JobsDatabase.logger)
+                         holder: holder, leaseSeconds: 30, renewSeconds: 5, catchUpSeconds: 600, logger: logger)
+    }
+
+    @Test("regression: a schedule matching no enabled host creates nothing, warns once per due time, and is not retried every round")
+    func scheduleMatchingNothing() async throws {
+        try await JobsDatabase.with { db in
+            try await db.addHosts(2, labels: #"{"env":"prod"}"#)
+            let schedules = [
+                CollectionScheduleEntry(name: "ghosts", cron: try CronSchedule("0 * * * *"), reportType: "system", selector: try LabelSelector("env=ghost")),
+                CollectionScheduleEntry(name: "prod", cron: try CronSchedule("0 * * * *"), reportType: "system", selector: try LabelSelector("env=prod")),
+            ]
+            let warnings = NIOLockedValueBox<[String]>([])
+            let logger = Logger(label: "scheduler-test") { _ in CapturedWarnings(messages: warnings) }
+            let scheduler = Self.service(db, holder: "a", schedules: schedules, logger: logger)
+            let now = Date(timeIntervalSince1970: 1_767_229_500) // 2026-01-01T01:05:00Z: 01:00 is due
+            for round in 0..<4 { await scheduler.tick(now: now.addingTimeInterval(Double(round) * 5)) }
+            #expect(try await db.lines("SELECT schedule_name FROM collections") == ["prod"], "no empty collection for the schedule matching nothing")
+            let skipped = warnings.withLockedValue { $0 }.filter { $0.contains("no enabled host matches") }
+            #expect(skipped.count == 1, "\(warnings.withLockedValue { $0 })")
+            #expect(skipped.first?.contains("schedule=ghosts") == true && skipped.first?.contains("selector=env=ghost") == true)
+        }
     }
 
     @Test("two schedulers ticking at once: one leads, and each due run is created once")

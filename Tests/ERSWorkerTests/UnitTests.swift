@@ -26,6 +26,11 @@ struct WorkerUnitTests {
         let parsed = try WorkerConfiguration(environment: ServerEnvironment(["WORKER_CONCURRENCY": "12", "WORKER_LEASE_SECONDS": "30", "JOB_RETRY_CAP_SECONDS": "60"]))
         #expect(parsed.concurrency == 12 && parsed.queue.leaseSeconds == 30 && parsed.heartbeatSeconds == 10 && parsed.queue.backoffCapSeconds == 60)
         #expect(throws: ConfigurationError.self) { try WorkerConfiguration(environment: ServerEnvironment(["WORKER_CONCURRENCY": "0"])) }
+        #expect(parsed.cacheRefreshCapacity == 10_000 && parsed.cacheRefreshConcurrency == 4)
+        let refresh = try WorkerConfiguration(environment: ServerEnvironment(["WORKER_CACHE_REFRESH_BUFFER": "50", "WORKER_CACHE_REFRESH_CONCURRENCY": "2"]))
+        #expect(refresh.cacheRefreshCapacity == 50 && refresh.cacheRefreshConcurrency == 2)
+        #expect(throws: ConfigurationError.self) { try WorkerConfiguration(environment: ServerEnvironment(["WORKER_CACHE_REFRESH_BUFFER": "0"])) }
+        #expect(throws: ConfigurationError.self) { try WorkerConfiguration(environment: ServerEnvironment(["WORKER_CACHE_REFRESH_CONCURRENCY": "65"])) }
         #expect(throws: ConfigurationError.self) {
             try WorkerConfiguration(environment: ServerEnvironment(["JOB_RETRY_BASE_SECONDS": "10", "JOB_RETRY_CAP_SECONDS": "5"]))
         }

@@ -11,14 +11,16 @@ extension CollectionController {
 
     /// `POST /api/v1/collections` (operator): `{"reportType": "system", "hosts": ["a", "b"]}` or
     /// `{"reportType": "system", "selector": "env=prod"}` → 202 `{"id", "jobs", "status"}`: one
-    /// job per enabled host (a selector matching none gives `"jobs": 0`). Named hosts that do
-    /// not exist or are disabled are a 422 naming them.
+    /// job per enabled host. Named hosts that do not exist or are disabled are a 422 naming them;
+    /// a selector that matches no enabled host is a 422 `no_matching_hosts` naming the selector,
+    /// and nothing is created (no empty collection, no audit row).
     @Sendable func startCollection(_ request: Request, context: ServerRequestContext, principal: Principal) async throws -> Response {
         let body = try await JSONBody.object(request, context: context)
         try HostRequest.checkKeys(body, allowed: ["reportType", "hosts", "selector"])
         guard let rawType = body["reportType"] as? String else { throw APIError.invalid("invalid_collection", "\"reportType\" is required, e.g. \"system\"") }
         let reportType = try Self.reportType(rawType)
         let choice: HostChoice
+        var selectorText: String?
         switch (body["hosts"], body["selector"]) {
         case (.some(let hosts), .none):
             guard let list = hosts as? [Any], (1...Self.maximumNamedHosts).contains(list.count) else {
@@ -40,7 +42,9 @@ extension CollectionController {
         case (.none, .some(let selector)):
             guard let text = selector as? String else { throw APIError.invalid("invalid_collection", "\"selector\" must be a string such as \"env=prod\"") }
             do {
-                choice = .selector(try LabelSelector(text))
+                let selector = try LabelSelector(text)
+                choice = .selector(selector)
+                selectorText = selector.description
             } catch {
                 throw APIError.invalid("invalid_collection", "selector: \(error.description)")
             }
@@ -49,6 +53,7 @@ extension CollectionController {
         }
         let queue = service.collections, user = principal.username
         let result = try await store("PostgreSQL") { try await queue.start(reportType: reportType, hosts: choice, requestedBy: user) }
+        if result == .noMatchingHosts { throw Self.noMatchingHosts(selector: selectorText) }
         guard case .started(let id, let jobs) = result else {
             throw APIError(.internalServerError, "internal_error", "the queue did not start the collection (\(result)); see the service log")
         }
@@ -56,6 +61,22 @@ extension CollectionController {
                                        details: ["report_type": reportType, "jobs": String(jobs), "request_id": context.requestID]), context: context)
         return JSONBody.response(.accepted, ["id": id, "jobs": jobs, "status": "/api/v1/collections/\(id)"],
                                  headers: [.location: "/api/v1/collections/\(id)"])
+    }
+
+    /// The 422 for a collection that would have no job: names the selector (or says the named
+    /// hosts changed meanwhile) and how to look.
+    static func noMatchingHosts(selector: String?) -> APIError {
+        guard let selector else {
+            // The named hosts were checked just before: one was disabled or deleted meanwhile.
+            return APIError.invalid("no_matching_hosts",
+                                    "none of the named hosts is an enabled host any more (disabled or deleted just now); nothing was started. GET /api/v1/hosts/{name} shows each")
+        }
+        let shown = selector.isEmpty ? "\"\" (every host)" : "\"\(selector)\""
+        let query = selector.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~!,"))) ?? selector
+        return APIError.invalid("no_matching_hosts", """
+            no enabled host matches the selector \(shown); nothing was started. GET /api/v1/hosts?selector=\(query) lists the hosts it \
+            matches, disabled ones included (enable them with PATCH {"disabled": false}); POST /api/v1/hosts adds hosts
+            """)
     }
 
     /// `GET /api/v1/collections/{id}` (viewer): counts per state (all five, zeros included) and

@@ -1,4 +1,5 @@
 import ERSAuth
+import ERSFleet
 import ERSJobs
 import ERSServerCore
 import Foundation
@@ -29,7 +30,7 @@ extension CollectionController {
 
     /// What a create records: the new host's fields.
     static func auditDetails(_ draft: HostDraft) -> [String: String] {
-        var details = ["address": draft.address.text, "port": String(draft.port), "transport": draft.transport.rawValue,
+        var details = ["address": draft.address.text, "port": draft.transport == .local ? "none" : String(draft.port), "transport": draft.transport.rawValue,
                        "labels": draft.labels.values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")]
         if let user = draft.sshUser { details["ssh_user"] = user.name }
         return details
@@ -51,7 +52,7 @@ extension CollectionController {
 
     /// A host as JSON.
     static func json(_ host: HostRecord) -> [String: Any] {
-        ["name": host.name.text, "address": host.address.text, "port": host.port, "transport": host.transport.rawValue,
+        ["name": host.name.text, "address": host.address.text, "port": host.transport == .local ? NSNull() as Any : host.port as Any, "transport": host.transport.rawValue,
          "sshUser": host.sshUser?.name ?? NSNull(), "labels": host.labels.values, "disabled": host.disabled,
          "createdAt": host.createdAt.rfc3339, "updatedAt": host.updatedAt.rfc3339]
     }

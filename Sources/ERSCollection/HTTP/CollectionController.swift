@@ -58,7 +58,7 @@ struct CollectionController: Sendable {
             switch error {
             case .nameTaken: return APIError(.conflict, "host_exists", error.description)
             case .notFound: return APIError.notFound(error.description)
-            case .invalidPort: return APIError.invalid("invalid_host", error.description)
+            case .invalidPort, .portNotApplicable: return APIError.invalid("invalid_host", error.description)
             case .corruptRow:
                 context.logger.error("corrupt host row", metadata: ["error": "\(error)"])
                 return APIError(.internalServerError, "internal_error", error.description)

@@ -9,15 +9,22 @@ enum HostRequest {
     static let patchFields: Set<String> = ["address", "port", "transport", "sshUser", "labels", "disabled"]
 
     /// `{"name", "address"?, "port"?, "transport"?, "sshUser"?, "labels"?}`: `address`
-    /// defaults to the name, `transport` to `ssh`, `port` to the transport's (22, 443; 22 is
-    /// stored for `local`, which uses none).
+    /// defaults to the name, `transport` to `ssh`, `port` to the transport's (22, 443). A
+    /// `local` host has no port: `port` must be left out (or `null`); the host's `port` reads
+    /// `null` (the row stores the placeholder ``HostStore/localPortPlaceholder``).
     static func draft(_ body: [String: Any]) throws(APIError) -> HostDraft {
         try checkKeys(body, allowed: createFields)
         guard let rawName = body["name"] else { throw APIError.invalid("invalid_host", "\"name\" is required: a DNS name or IP address") }
         let name = try hostName(rawName)
         let address = try body["address"].map { value throws(APIError) in try self.address(value) } ?? name
         let transport = try body["transport"].map { value throws(APIError) in try self.transport(value) } ?? .ssh
-        let port = try body["port"].map { value throws(APIError) in try self.port(value) } ?? (transport == .local ? 22 : transport.defaultPort)
+        let port: Int
+        if transport == .local {
+            if let value = body["port"], !(value is NSNull) { throw APIError.invalid("invalid_host", HostStoreError.portNotApplicable(name.text).description) }
+            port = Transport.local.defaultPort
+        } else {
+            port = try body["port"].map { value throws(APIError) in try self.port(value) } ?? transport.defaultPort
+        }
         let sshUser = try body["sshUser"].flatMap { value throws(APIError) in try self.sshUser(value) }
         let labels = try body["labels"].map { value throws(APIError) in try self.labels(value) } ?? .empty
         return HostDraft(name: name, address: address, port: port, transport: transport, sshUser: sshUser, labels: labels)
@@ -29,7 +36,8 @@ enum HostRequest {
         try checkKeys(body, allowed: patchFields)
         var changes = HostChanges()
         if let value = body["address"] { changes.address = try address(value) }
-        if let value = body["port"] { changes.port = try port(value) }
+        // `null` leaves the port as it is (what GET shows for a local host); the store refuses a port on a local host.
+        if let value = body["port"], !(value is NSNull) { changes.port = try port(value) }
         if let value = body["transport"] { changes.transport = try transport(value) }
         if let value = body["sshUser"] { changes.sshUser = .some(try sshUser(value)) }
         if let value = body["labels"] { changes.labels = try labels(value) }

@@ -8,7 +8,8 @@ public struct HostRecord: Hashable, Sendable {
     public var name: HostAddress
     /// Where to connect (DNS name or IP address).
     public var address: HostAddress
-    /// TCP port, 1–65535 (for `local`, unused but stored).
+    /// TCP port, 1–65535; for `local` (no port) always `Transport.local.defaultPort`, 0,
+    /// whatever the row holds (``HostStore/localPortPlaceholder``).
     public var port: Int
     /// How a worker reaches it.
     public var transport: Transport
@@ -45,7 +46,7 @@ public struct HostDraft: Hashable, Sendable {
     public var name: HostAddress
     /// Where to connect.
     public var address: HostAddress
-    /// TCP port, 1–65535.
+    /// TCP port, 1–65535; for `local` it must be 0 (`Transport.local.defaultPort`: no port).
     public var port: Int
     /// How to connect.
     public var transport: Transport
@@ -69,9 +70,10 @@ public struct HostDraft: Hashable, Sendable {
 public struct HostChanges: Hashable, Sendable {
     /// New address.
     public var address: HostAddress?
-    /// New port, 1–65535.
+    /// New port, 1–65535; refused when the host is (or becomes) `local`.
     public var port: Int?
-    /// New transport.
+    /// New transport. Without a new port: becoming `local` drops the port; leaving `local`
+    /// takes the new transport's default port (22, 443); ssh ↔ http keeps the port.
     public var transport: Transport?
     /// `.some(nil)` removes the SSH user; nil keeps it.
     public var sshUser: SSHUser??

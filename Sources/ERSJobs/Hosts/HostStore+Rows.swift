@@ -31,7 +31,9 @@ extension HostStore {
             guard let kind = Transport(rawValue: transport) else {
                 throw HostStoreError.corruptRow(name: name, reason: "unknown transport \(transport)")
             }
-            return HostRecord(id: id, name: try HostAddress(name), address: try HostAddress(address), port: port, transport: kind,
+            // A local host has no port; the row holds a placeholder for the CHECK (see HostStore.localPortPlaceholder).
+            return HostRecord(id: id, name: try HostAddress(name), address: try HostAddress(address),
+                              port: kind == .local ? Transport.local.defaultPort : port, transport: kind,
                         sshUser: try sshUser.map { name throws(HostAddressError) in try SSHUser(name) },
                         labels: try Labels.fromJSON(labels, host: name), disabled: disabled, createdAt: created, updatedAt: updated)
         } catch let error as HostAddressError {

@@ -17,14 +17,32 @@ public struct HostStore: Sendable {
 
     static let columns = "id, name, address, port, transport, ssh_user, labels::text, disabled, created_at, updated_at"
 
+    /// What `hosts.port` holds for a `local` host, which has no port: the schema's
+    /// `hosts_port_check` requires 1–65535, so the row stores 1 (and rows written before this
+    /// rule may hold 22). It is never read back: a local ``HostRecord`` has port 0
+    /// (`Transport.local.defaultPort`) and the API shows `"port": null`.
+    public static let localPortPlaceholder = 1
+
+    /// The value `hosts.port` stores for `port` on `transport`.
+    /// - Throws: ``HostStoreError/invalidPort(_:)``; ``HostStoreError/portNotApplicable(_:)`` for a port on `local`.
+    static func storedPort(_ port: Int, transport: Transport, host: String) throws(HostStoreError) -> Int {
+        if transport == .local {
+            guard port == Transport.local.defaultPort else { throw .portNotApplicable(host) }
+            return localPortPlaceholder
+        }
+        guard (1...65_535).contains(port) else { throw .invalidPort(port) }
+        return port
+    }
+
     /// Inserts `draft`.
     /// - Throws: ``HostStoreError/nameTaken(_:)`` when the name exists (`ON CONFLICT (name)`:
-    ///   no aborted transaction), ``HostStoreError/invalidPort(_:)``, or PostgreSQL errors.
+    ///   no aborted transaction), ``HostStoreError/invalidPort(_:)``,
+    ///   ``HostStoreError/portNotApplicable(_:)`` (a `local` draft's port must be 0), or PostgreSQL errors.
     public func create(_ draft: HostDraft, on connection: PostgresConnection? = nil) async throws -> HostRecord {
-        guard (1...65_535).contains(draft.port) else { throw HostStoreError.invalidPort(draft.port) }
+        let port = try Self.storedPort(draft.port, transport: draft.transport, host: draft.name.text)
         let query: PostgresQuery = """
             INSERT INTO hosts (name, address, port, transport, ssh_user, labels)
-            VALUES (\(draft.name.text), \(draft.address.text), \(draft.port), \(draft.transport.rawValue), \(draft.sshUser?.name), \(draft.labels.jsonText)::jsonb)
+            VALUES (\(draft.name.text), \(draft.address.text), \(port), \(draft.transport.rawValue), \(draft.sshUser?.name), \(draft.labels.jsonText)::jsonb)
             ON CONFLICT (name) DO NOTHING
             RETURNING \(unescaped: Self.columns)
             """
@@ -59,13 +77,25 @@ public struct HostStore: Sendable {
         return HostPage(hosts: hosts, nextCursor: next)
     }
 
-    /// Applies `changes` to the host named `name` (and sets `updated_at`).
-    /// - Throws: ``HostStoreError/notFound(_:)``, ``HostStoreError/invalidPort(_:)``, PostgreSQL errors.
+    /// Applies `changes` to the host named `name` (and sets `updated_at`). A port or transport
+    /// change reads the row's transport first (`FOR UPDATE` when `connection` is a transaction's)
+    /// for the `local` rules of ``HostChanges/transport``.
+    /// - Throws: ``HostStoreError/notFound(_:)``, ``HostStoreError/invalidPort(_:)``,
+    ///   ``HostStoreError/portNotApplicable(_:)``, PostgreSQL errors.
     public func update(name: String, changes: HostChanges, on connection: PostgresConnection? = nil) async throws -> HostRecord {
-        if let port = changes.port, !(1...65_535).contains(port) { throw HostStoreError.invalidPort(port) }
+        var port: Int?
+        if changes.port != nil || changes.transport != nil {
+            let current = try await currentTransport(name: name, on: connection)
+            let transport = changes.transport ?? current
+            if let given = changes.port {
+                port = try Self.storedPort(given, transport: transport, host: name)
+            } else if transport != current && (transport == .local || current == .local) {
+                port = transport == .local ? Self.localPortPlaceholder : transport.defaultPort
+            }
+        }
         var builder = QueryBuilder("UPDATE hosts SET updated_at = now()")
         if let address = changes.address { builder.append(", address = \(try builder.bind(address.text))") }
-        if let port = changes.port { builder.append(", port = \(try builder.bind(port))") }
+        if let port { builder.append(", port = \(try builder.bind(port))") }
         if let transport = changes.transport { builder.append(", transport = \(try builder.bind(transport.rawValue))") }
         if let sshUser = changes.sshUser { builder.append(", ssh_user = \(try builder.bind(sshUser?.name))") }
         if let labels = changes.labels { builder.append(", labels = \(try builder.bind(labels.jsonText))::jsonb") }

@@ -7,8 +7,9 @@ public import Logging
 ///
 /// Key `latest-report:<type>:<host>` (report types have no `:`), value
 /// `v1\n<created_at µs since 2000>\n<id>\n<host>\n<type>\n<JSON document>`, expiring after
-/// ``ttl``. Reads go through: a miss reads PostgreSQL and fills the key. The worker's
-/// `onStored` hook calls ``refresh(hostname:reportType:)`` after each stored report. Every write
+/// ``ttl``. Reads go through: a miss reads PostgreSQL and fills the key. The worker calls
+/// ``onStored(hostname:reportType:reportID:createdAt:)`` after each stored report, in the
+/// background (ERSWorker's cache refresher: bounded, retried, never on a job's path). Every write
 /// is a compare-and-set in one `EVAL` (Redis docs "EVAL"): a value is replaced only by a report
 /// at least as new (`created_at`, then `id`), so a slow reader or two workers finishing out of
 /// order can never put an older report back.
@@ -60,8 +61,8 @@ public struct LatestReportCache: Sendable {
     /// The worker's hook after a report was stored (its transaction committed): refreshes the
     /// entry of `hostname` and `reportType` from PostgreSQL (the newest report, which is
     /// `reportID` unless an even newer one exists; `reportID` and `createdAt` are for the log).
-    /// - Throws: ``RedisError`` or PostgreSQL errors; the worker logs them — the report is
-    ///   stored either way and the entry expires after ``ttl`` at the latest.
+    /// - Throws: ``RedisError`` or PostgreSQL errors; the worker's refresher counts, logs and
+    ///   retries them — the report is stored either way and the entry expires after ``ttl`` at the latest.
     public func onStored(hostname: String, reportType: String, reportID: Int64, createdAt: Date) async throws {
         try await refresh(hostname: hostname, reportType: reportType)
         logger.debug("latest report cache refreshed", metadata: ["host": "\(hostname)", "report.type": "\(reportType)", "report.id": "\(reportID)"])

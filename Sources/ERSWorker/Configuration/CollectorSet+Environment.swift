@@ -1,17 +1,14 @@
-public import ERSCollectors
+import ERSCollectors
 import ERSFleet
 public import ERSServerCore
 
 extension CollectorSet {
-    /// The collectors `ers-server worker` uses, from its environment (see docs/collectors.md):
+    /// The collectors `ers-server worker` uses, from its environment (see docs/collectors.md and
+    /// docs/ers-server.md):
     ///
     /// | variable | meaning | default |
     /// |---|---|---|
-    /// | `SSH_KNOWN_HOSTS_FILE` | known-hosts file every host key is checked against; unset: no ssh collector (ssh jobs fail, permanent, saying so) | none |
-    /// | `SSH_PRIVATE_KEY_FILE` | private key (`IdentityFile`, `IdentitiesOnly=yes`) | ssh's defaults |
-    /// | `SSH_USER` | login for hosts without `ssh_user` | the worker's user |
-    /// | `SSH_CONNECT_TIMEOUT_SECONDS` | `ConnectTimeout` (1–300) | `10` |
-    /// | `SSH_CONTROL_PERSIST_SECONDS` | reuse connections (`ControlPersist`); 0: off (0–600) | `0` |
+    /// | `SSH_KNOWN_HOSTS_FILE`, `SSH_PRIVATE_KEY_FILE`, `SSH_USER`, `SSH_CONNECT_TIMEOUT_SECONDS`, `WORKER_SSH_CRYPTO`, `WORKER_SSH_CONNECTION_REUSE_SECONDS` | the ssh collector: ``SSHConfiguration/fromEnvironment(_:overallTimeout:)``; without `SSH_KNOWN_HOSTS_FILE` no ssh collector (ssh jobs fail, permanent, saying so) | |
     /// | `COLLECT_TIMEOUT_SECONDS` | whole-collection deadline, every transport (1–3600) | `60` |
     /// | `HTTP_AGENT_SCHEME` | `https` or `http` (trusted networks only) | `https` |
     /// | `HTTP_AGENT_CA_FILE` | CA bundle for agents' certificates | system roots |
@@ -21,18 +18,10 @@ extension CollectorSet {
     public static func fromEnvironment(_ environment: ServerEnvironment) throws -> CollectorSet {
         let overall = Duration.seconds(try environment.integer("COLLECT_TIMEOUT_SECONDS", default: 60, range: 1...3600))
         var collectors: [Transport: any Collector] = [:]
-        if let knownHosts = environment.string("SSH_KNOWN_HOSTS_FILE") {
-            var user: SSHUser?
-            if let text = environment.string("SSH_USER") {
-                do { user = try SSHUser(text) } catch { throw ConfigurationError("SSH_USER", "\(error)") }
-            }
-            let persist = try environment.integer("SSH_CONTROL_PERSIST_SECONDS", default: 0, range: 0...600)
-            let configuration = SSHConfiguration(
-                knownHostsFile: knownHosts, identityFile: environment.string("SSH_PRIVATE_KEY_FILE"), defaultUser: user,
-                connectTimeoutSeconds: try environment.integer("SSH_CONNECT_TIMEOUT_SECONDS", default: 10, range: 1...300),
-                overallTimeout: overall, connectionReuse: persist > 0 ? .init(persistSeconds: persist) : nil)
+        if let configuration = try SSHConfiguration.fromEnvironment(environment, overallTimeout: overall) {
             do { collectors[.ssh] = try SSHCollector(configuration: configuration) } catch {
-                throw ConfigurationError("SSH_KNOWN_HOSTS_FILE", "\(error)")
+                let variable = configuration.connectionReuse == nil ? "SSH_KNOWN_HOSTS_FILE" : "WORKER_SSH_CONNECTION_REUSE_SECONDS"
+                throw ConfigurationError(variable, "\(error)")
             }
         }
         let scheme = environment.string("HTTP_AGENT_SCHEME") ?? "https"

@@ -18,6 +18,8 @@ import Foundation
 /// | `JOB_PRUNE_BATCH` | jobs deleted per statement (1–100000) | `1000` |
 /// | `BREAKER_FAILURES` | transient failures in a row that open a host's circuit (1–1000) | `5` |
 /// | `BREAKER_OPEN_SECONDS` | how long it stays open (0–86400) | `60` |
+/// | `WORKER_CACHE_REFRESH_BUFFER` | latest-report cache refreshes waiting at most, one per host and report type; the oldest is dropped when full (1–1000000) | `10000` |
+/// | `WORKER_CACHE_REFRESH_CONCURRENCY` | cache refreshes at once (1–64) | `4` |
 ///
 /// The collectors' own settings (`SSH_KNOWN_HOSTS_FILE`, `SSH_PRIVATE_KEY_FILE`, `SSH_USER`,
 /// timeouts) are read by the collectors.
@@ -40,11 +42,17 @@ public struct WorkerConfiguration: Sendable {
     public var breakerFailures: Int
     /// `BREAKER_OPEN_SECONDS`: seconds a circuit stays open.
     public var breakerOpenSeconds: Double
+    /// `WORKER_CACHE_REFRESH_BUFFER`: latest-report cache refreshes waiting at most (one per
+    /// host and report type; the oldest is dropped when full).
+    public var cacheRefreshCapacity: Int
+    /// `WORKER_CACHE_REFRESH_CONCURRENCY`: cache refreshes running at once.
+    public var cacheRefreshConcurrency: Int
 
     /// A configuration from parts (tests).
     public init(workerID: String = WorkerConfiguration.defaultWorkerID(), concurrency: Int = 8, queue: QueueOptions = QueueOptions(),
                 heartbeatSeconds: Double? = nil, pollSeconds: Double = 5, rescueSeconds: Double = 15, storeBatch: Int = 200,
-                breakerFailures: Int = 5, breakerOpenSeconds: Double = 60) {
+                breakerFailures: Int = 5, breakerOpenSeconds: Double = 60, cacheRefreshCapacity: Int = 10_000,
+                cacheRefreshConcurrency: Int = 4) {
         self.workerID = workerID
         self.concurrency = max(1, concurrency)
         self.queue = queue
@@ -54,6 +62,8 @@ public struct WorkerConfiguration: Sendable {
         self.storeBatch = max(1, storeBatch)
         self.breakerFailures = breakerFailures
         self.breakerOpenSeconds = breakerOpenSeconds
+        self.cacheRefreshCapacity = max(1, cacheRefreshCapacity)
+        self.cacheRefreshConcurrency = max(1, cacheRefreshConcurrency)
     }
 
     /// Reads the table above.
@@ -75,7 +85,9 @@ public struct WorkerConfiguration: Sendable {
             rescueSeconds: Double(try environment.integer("WORKER_RESCUE_SECONDS", default: 15, range: 1...3600)),
             storeBatch: try environment.integer("WORKER_STORE_BATCH", default: 200, range: 1...5000),
             breakerFailures: try environment.integer("BREAKER_FAILURES", default: 5, range: 1...1000),
-            breakerOpenSeconds: Double(try environment.integer("BREAKER_OPEN_SECONDS", default: 60, range: 0...86_400)))
+            breakerOpenSeconds: Double(try environment.integer("BREAKER_OPEN_SECONDS", default: 60, range: 0...86_400)),
+            cacheRefreshCapacity: try environment.integer("WORKER_CACHE_REFRESH_BUFFER", default: 10_000, range: 1...1_000_000),
+            cacheRefreshConcurrency: try environment.integer("WORKER_CACHE_REFRESH_CONCURRENCY", default: 4, range: 1...64))
         if workerID.utf8.count > 255 { throw ConfigurationError("WORKER_ID", "is longer than 255 bytes (jobs.leased_by)") }
     }
 

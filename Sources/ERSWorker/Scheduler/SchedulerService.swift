@@ -11,6 +11,12 @@ public import ServiceLifecycle
 /// with ``CollectionQueue/start(reportType:hosts:requestedBy:schedule:)``: fenced by the term
 /// and unique per (schedule, due time), so even two replicas that both believe they lead
 /// create each run once.
+///
+/// A due time whose selector matches no enabled host creates nothing (no empty collection):
+/// the leader logs one warning for it and remembers it in memory as done, so later rounds
+/// neither retry nor log it again. Nothing is written for it, so a replica that takes over
+/// the lead within `catchUpSeconds` evaluates it once more (logging once more, or starting it
+/// if matching hosts were enabled meanwhile).
 public final class SchedulerService: Service, Sendable {
     /// The lease row's name.
     public static let leaseName = "scheduler"
@@ -71,6 +77,11 @@ public final class SchedulerService: Service, Sendable {
                             "schedule": "\(schedule.name)", "due": "\(due)", "collection.id": "\(id)", "jobs": "\(jobs)"])
                         await state.markDone(schedule.name, due)
                     case .alreadyScheduled:
+                        await state.markDone(schedule.name, due)
+                    case .noMatchingHosts:
+                        // Nothing to create; marked done in memory so it is not retried (nor logged) every round.
+                        logger.warning("scheduled run skipped: no enabled host matches its selector; no collection created", metadata: [
+                            "schedule": "\(schedule.name)", "due": "\(due)", "selector": "\(schedule.selector.description)"])
                         await state.markDone(schedule.name, due)
                     case .notLeader:
                         logger.warning("lost the lease while starting a run; stepping down", metadata: ["term": "\(claim.term)"])

@@ -12,6 +12,9 @@ public struct CollectorSet: Sendable {
     }
 }
 
-/// Called after a job's report was stored (committed): host name, report type, `reports.id`
-/// and `reports.created_at`. The collection role wires it to its latest-report cache.
-public typealias ReportStoredHook = @Sendable (_ hostname: String, _ reportType: String, _ reportID: Int64, _ createdAt: Date) async -> Void
+/// Called in the background after a job's report was stored (committed): host name, report
+/// type, `reports.id` and `reports.created_at`. `ers-server worker` wires it to the collection
+/// API's latest-report cache (``LatestReportCache/storedHook()``). The worker never waits for
+/// it before its next claim; an error it throws is counted, logged and retried with backoff
+/// (see docs/ers-server.md, "Latest report cache").
+public typealias ReportStoredHook = @Sendable (_ hostname: String, _ reportType: String, _ reportID: Int64, _ createdAt: Date) async throws -> Void

@@ -61,7 +61,9 @@ extension Worker {
                 return
             }
             logger.info("report stored", metadata: ["report.id": "\(stored.reportID)", "seconds": "\(report.seconds)"])
-            await onStored(stored.hostname, stored.reportType, stored.reportID, stored.createdAt)
+            // Queued, not awaited: a slow or unreachable Redis never holds this job's slot.
+            await refresher.submit(StoredReportEvent(hostname: stored.hostname, reportType: stored.reportType, reportID: stored.reportID,
+                                                     createdAt: stored.createdAt))
         case .failed(let failure):
             let kind: JobFailure.Kind = failure.kind == .permanent ? .permanent : .transient
             await breaker.record(failure.kind, for: breakerKey)

@@ -12,10 +12,13 @@ public import Foundation
 /// interval, whichever comes first. Every ``WorkerConfiguration/rescueSeconds`` it rescues
 /// expired leases (of any worker) and prunes old finished jobs.
 ///
+/// After each stored report the `onStored` hook (the latest-report cache refresh) runs in the
+/// background through a bounded ``CacheRefresher``, never on the path of a job or a claim.
+///
 /// Graceful shutdown (service-lifecycle): it stops claiming at once, lets running jobs finish
 /// for `drainSeconds`, then cancels them and releases their leases (unfinished jobs go back to
-/// the queue without using an attempt). A worker killed outright leaves its leases to expire;
-/// other workers rescue them.
+/// the queue without using an attempt); then waiting cache refreshes get `refreshDrainSeconds`.
+/// A worker killed outright leaves its leases to expire; other workers rescue them.
 public final class Worker: Service, Sendable {
     let queue: JobQueue
     let collectors: CollectorSet
@@ -25,7 +28,8 @@ public final class Worker: Service, Sendable {
     let signal = WakeSignal()
     let listenURL: DatabaseURL?
     let drainSeconds: Double
-    let onStored: ReportStoredHook
+    let refreshDrainSeconds: Double
+    let refresher: CacheRefresher
     let logger: Logger
     let stopping = NIOLockedValueBox(false)
     let running = NIOLockedValueBox(0)
@@ -33,8 +37,11 @@ public final class Worker: Service, Sendable {
     /// - Parameters:
     ///   - listenURL: where to `LISTEN` (a connection of its own); nil: polling only.
     ///   - drainSeconds: how long running jobs may finish after a shutdown request.
+    ///   - refreshDrainSeconds: how long waiting cache refreshes may still run after the jobs drained.
+    ///   - onStored: run in the background after each stored report (``ReportStoredHook``).
     public init(queue: JobQueue, collectors: CollectorSet, configuration: WorkerConfiguration, listenURL: DatabaseURL?,
-                drainSeconds: Double, logger: Logger, onStored: @escaping ReportStoredHook = { _, _, _, _ in }) {
+                drainSeconds: Double, refreshDrainSeconds: Double = 2, logger: Logger,
+                onStored: @escaping ReportStoredHook = { _, _, _, _ in }) {
         self.queue = queue
         self.collectors = collectors
         self.configuration = configuration
@@ -42,8 +49,10 @@ public final class Worker: Service, Sendable {
         self.batcher = ReportBatcher(queue: queue, maxBatch: configuration.storeBatch, maxDelay: .milliseconds(5))
         self.listenURL = listenURL
         self.drainSeconds = drainSeconds
+        self.refreshDrainSeconds = refreshDrainSeconds
         self.logger = logger
-        self.onStored = onStored
+        self.refresher = CacheRefresher(hook: onStored, capacity: configuration.cacheRefreshCapacity,
+                                        concurrency: configuration.cacheRefreshConcurrency, logger: logger)
     }
 
     /// Jobs running now.
@@ -58,11 +67,13 @@ public final class Worker: Service, Sendable {
                 background.addTask { await listener.run() }
             }
             background.addTask { await self.maintenanceLoop() }
+            await refresher.start()
             await withGracefulShutdownHandler {
                 await self.claimLoop()
             } onGracefulShutdown: {
                 self.stop()
             }
+            await refresher.finish(within: .seconds(refreshDrainSeconds))
             background.cancelAll()
         }
         logger.info("worker stopped", metadata: ["worker": "\(configuration.workerID)"])
