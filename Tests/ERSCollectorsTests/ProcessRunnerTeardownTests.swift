@@ -16,18 +16,18 @@ struct ProcessRunnerTeardownTests {
         let runner = ProcessRunner()
         let abandonedBefore = AbandonedRuns.count
         let run = Task {
-            try await runner.run(executable: "/bin/sh", arguments: ["-c", "echo $$ > '\(file)'; exec sleep 60"], input: "", timeout: .seconds(3))
+            try await runner.run(executable: "/bin/sh", arguments: ["-c", "echo $$ > '\(file)'; exec sleep 60"], input: "", timeout: .seconds(5))
         }
         let pid = try #require(await ProcessGroups.pid(writtenTo: file))
         #expect(LostTermination.inflict(on: pid) == 1, "the child's pidfd was not found in this process")
         // A hung run never returns: bound the wait far above deadline + killGrace + abandonAfter.
         let outcome = await Self.first(of: run, within: .seconds(60))
         switch outcome {
-        case .none: Issue.record("run did not return within 60 s of a 3 s deadline")
-        case .some(.success): Issue.record("sleep 60 finished within its 3 s deadline")
+        case .none: Issue.record("run did not return within 60 s of a 5 s deadline")
+        case .some(.success): Issue.record("sleep 60 finished within its 5 s deadline")
         case .some(.failure(let error)): #expect((error as? ProcessRunner.Failure)?.isTimeout == true, "\(error)")
         }
-        #expect(AbandonedRuns.count == abandonedBefore + 1)
+        #expect(AbandonedRuns.count >= abandonedBefore + 1)
         #expect(await ProcessGroups.waitUntilGone(pid).isEmpty, "the process group outlived the run")
     }
 

@@ -11,7 +11,7 @@ import Synchronization
 ///
 /// An abandoned run leaks what swift-subprocess still holds for it until (if ever) it reports
 /// the end: its suspended launch task, the child's pidfd, the read ends of the stdout and
-/// stderr pipes (3 file descriptors), and the child's zombie if it was never reaped.
+/// stderr pipes (at most 3 file descriptors), and the child's zombie if it was never reaped.
 public enum AbandonedRuns {
     private static let total = Atomic<Int>(0)
 
@@ -22,7 +22,7 @@ public enum AbandonedRuns {
     static func record(executable: String, pid: Int32?, seconds: Double, logger: Logger) {
         total.add(1, ordering: .relaxed)
         Counter(label: "ers_process_runs_abandoned_total").increment()
-        logger.warning("abandoned a run: swift-subprocess did not report the end of the process after its deadline and the kill of its process group; its launch task, pidfd and 2 pipe descriptors stay allocated", metadata: [
+        logger.warning("abandoned a run: swift-subprocess did not report the end of the process after its deadline and the kill of its process group; its launch task, pidfd and at most 2 pipe descriptors stay allocated", metadata: [
             "executable": .string(executable),
             "pid": pid.map { .stringConvertible($0) } ?? .string("not spawned"),
             "seconds": .string(String(format: "%.1f", seconds)),
