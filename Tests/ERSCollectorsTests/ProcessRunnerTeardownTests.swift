@@ -19,7 +19,7 @@ struct ProcessRunnerTeardownTests {
             try await runner.run(executable: "/bin/sh", arguments: ["-c", "echo $$ > '\(file)'; exec sleep 60"], input: "", timeout: .seconds(5))
         }
         let pid = try #require(await ProcessGroups.pid(writtenTo: file))
-        #expect(LostTermination.inflict(on: pid) == 1, "the child's pidfd was not found in this process")
+        #expect(await LostTermination.inflict(on: pid) == 1, "the child's pidfd was not found in this process")
         // A hung run never returns: bound the wait far above deadline + killGrace + abandonAfter.
         let outcome = await Self.first(of: run, within: .seconds(60))
         switch outcome {
