@@ -79,7 +79,7 @@ struct ProcessRunner: Sendable {
         // swift-subprocess's own teardown (the same SIGTERM, SIGKILL) starts on this cancel;
         // the signals below do not depend on it.
         task.cancel()
-        control.signalGroup(SIGTERM)
+        control.beginTeardown()
         let graceEnd = ContinuousClock.now + killGrace
         await control.wait(until: graceEnd, orStop: false)
         if control.groupExists {

@@ -17,6 +17,7 @@ final class RunControl: Sendable {
         var outcome: Outcome?
         var finished = false
         var stopRequested = false
+        var tearingDown = false
         var waiters: [UInt64: (orStop: Bool, continuation: CheckedContinuation<Void, Never>)] = [:]
         var nextWaiter: UInt64 = 0
 
@@ -40,14 +41,23 @@ final class RunControl: Sendable {
     /// Whether the launch task has finished (swift-subprocess returned or threw).
     var finished: Bool { state.withLock { $0.finished } }
 
-    /// Records the spawned child. When a stop was already requested the group gets SIGTERM
-    /// at once (the supervisor may have signalled before the pid was known).
+    /// Records the spawned child. When the teardown has begun the group gets SIGTERM at once
+    /// (the supervisor's SIGTERM went nowhere before the pid was known).
     func spawned(pid: pid_t) {
-        let stopping = state.withLock { state in
+        let tearingDown = state.withLock { state in
             state.pid = pid
-            return state.stopRequested
+            return state.tearingDown
         }
-        if stopping { _ = kill(-pid, SIGTERM) }
+        if tearingDown { _ = kill(-pid, SIGTERM) }
+    }
+
+    /// Begins the teardown: SIGTERM to the child's process group now, or as soon as it is spawned.
+    func beginTeardown() {
+        let pid = state.withLock { state in
+            state.tearingDown = true
+            return state.pid
+        }
+        if let pid { _ = kill(-pid, SIGTERM) }
     }
 
     /// Records the launch's end; `outcome` nil means it was cancelled. Wakes every waiter.
