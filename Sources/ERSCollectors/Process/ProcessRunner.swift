@@ -1,10 +1,5 @@
 import Foundation
-import Subprocess
-#if canImport(System)
-import System
-#else
-import SystemPackage
-#endif
+import Logging
 
 /// Runs one program with an input on stdin, collecting stdout and stderr, in its own session
 /// (`setsid(2)`, so it is the leader of its own process group) and under an overall deadline.
@@ -13,6 +8,11 @@ import SystemPackage
 /// SIGTERM, then SIGKILL after ``killGrace``: no child (an ssh, a remote-command helper, a
 /// `timeout`) outlives the run. ControlPersist masters detach themselves with `daemon(3)` into
 /// a session of their own and are left alone on purpose.
+///
+/// A run never waits on swift-subprocess past the deadline by more than ``killGrace`` +
+/// ``abandonAfter``: the launch runs in a task of its own, and if it has not reported the end
+/// by then, `run` returns ``Failure/timedOut(seconds:)`` anyway and the run is counted in
+/// ``AbandonedRuns`` (swift-subprocess was seen to lose terminations under load).
 struct ProcessRunner: Sendable {
     /// What a finished run produced.
     struct Result: Sendable {
@@ -28,7 +28,8 @@ struct ProcessRunner: Sendable {
 
     /// Why a run produced no result.
     enum Failure: Error, Sendable, Equatable {
-        /// The deadline passed; the process group was killed.
+        /// The deadline passed (or the caller was cancelled); the process group was killed.
+        /// `seconds`: from the start to the deadline.
         case timedOut(seconds: Double)
         /// stdout or stderr went over its limit (bytes); the process group was killed.
         case outputTooLarge(limit: Int)
@@ -38,97 +39,65 @@ struct ProcessRunner: Sendable {
 
     /// Time between SIGTERM and SIGKILL to the process group, when a run is torn down.
     var killGrace: Duration = .milliseconds(500)
+    /// How long after the SIGKILL `run` still waits for swift-subprocess to report the end
+    /// before it gives up on the launch (see ``AbandonedRuns``).
+    var abandonAfter: Duration = .seconds(2)
     /// Most bytes of stdout kept; more is a failure (`outputTooLarge`).
     var outputLimit: Int = 4 * 1024 * 1024
     /// Most bytes of stderr kept.
     var errorLimit: Int = 64 * 1024
+    /// Where an abandoned run is reported (a warning).
+    var logger = Logger(label: "ers.collectors.process")
 
-    /// Runs `executable arguments…` with `input` on stdin, within `timeout`.
+    /// Runs `executable arguments…` with `input` on stdin, within `timeout`. Returns within
+    /// `timeout` + ``killGrace`` + ``abandonAfter`` (plus scheduling delays) whatever
+    /// swift-subprocess does; cancelling the calling task ends the run like its deadline.
     /// - Throws: ``Failure``.
     func run(executable: String, arguments: [String], input: String, timeout: Duration) async throws(Failure) -> Result {
-        var options = PlatformOptions()
-        options.createSession = true
-        options.teardownSequence = [.gracefulShutDown(toProcessGroup: true, allowedDurationToNextStep: killGrace)]
-        let started = ContinuousClock.now
-        let outputLimit = outputLimit, errorLimit = errorLimit
-        let platformOptions = options
-        let outcome: Swift.Result<Result, Failure> = await withTaskGroup(of: Swift.Result<Result, Failure>?.self) { group in
-            group.addTask {
-                await Self.launch(executable: executable, arguments: arguments, environment: .inherit, options: platformOptions,
-                                  input: input, outputLimit: outputLimit, errorLimit: errorLimit, started: started)
-            }
-            group.addTask {
-                try? await Task.sleep(for: timeout)
-                return Task.isCancelled ? nil : .failure(.timedOut(seconds: Self.seconds(since: started)))
-            }
-            var result: Swift.Result<Result, Failure>?
-            while let next = await group.next() {
-                if let next, result == nil {
-                    result = next
-                    group.cancelAll()
-                }
-            }
-            return result ?? .failure(.timedOut(seconds: Self.seconds(since: started)))
+        let control = RunControl()
+        let launch = Launch(executable: executable, arguments: arguments, input: input, killGrace: killGrace,
+                            outputLimit: outputLimit, errorLimit: errorLimit, started: .now)
+        let runner = self
+        let supervisor = Task { await runner.supervise(launch, control: control, deadline: launch.started + timeout) }
+        let outcome = await withTaskCancellationHandler {
+            await supervisor.value
+        } onCancel: {
+            control.requestStop()
         }
         return try outcome.get()
     }
 
-    private static func launch(executable: String, arguments: [String], environment: Subprocess.Environment,
-                               options: PlatformOptions, input: String, outputLimit: Int, errorLimit: Int,
-                               started: ContinuousClock.Instant) async -> Swift.Result<Result, Failure>? {
-        // The input goes through a pipe filled here, before the launch, and handed to the
-        // child as its stdin; swift-subprocess's own input writer is not used: cancelling a run
-        // (the deadline) while that writer is alive trips its "FileDescriptor was not closed"
-        // fatal error (swift-subprocess 1.0, IODescriptor.deinit) and crashed the worker.
-        let stdin: FileDescriptor
-        do {
-            stdin = try Self.filledPipe(input)
-        } catch {
-            return .failure(.launchFailed("cannot pass the input on stdin: \(error)"))
+    /// Starts the launch and waits for it until `deadline` (or a stop request); then tears the
+    /// process group down and waits a bounded time for the launch to end. Never cancelled, so
+    /// its sleeps run whole.
+    private func supervise(_ launch: Launch, control: RunControl, deadline: ContinuousClock.Instant) async -> RunControl.Outcome {
+        let task = Task { control.finish(await launch.run(control: control)) }
+        if await control.wait(until: deadline, orStop: true), let outcome = control.outcome {
+            return outcome
         }
-        do {
-            let record = try await Subprocess.run(
-                .path(FilePath(executable)), arguments: Arguments(arguments), environment: environment,
-                platformOptions: options, input: .fileDescriptor(stdin, closeAfterSpawningProcess: true),
-                output: .bytes(limit: outputLimit), error: .bytes(limit: errorLimit))
-            var code: Int32?, signal: Int32?
-            switch record.terminationStatus {
-            case .exited(let value): code = value
-            case .signaled(let value): signal = value
-            }
-            return .success(Result(exitCode: code, signal: signal, standardOutput: String(decoding: record.standardOutput, as: UTF8.self),
-                                   standardError: String(decoding: record.standardError, as: UTF8.self), seconds: seconds(since: started)))
-        } catch let error as SubprocessError {
-            if Task.isCancelled { return nil }
-            if error.code == .outputLimitExceeded { return .failure(.outputTooLarge(limit: outputLimit)) }
-            return .failure(.launchFailed("\(error)"))
-        } catch {
-            if Task.isCancelled { return nil }
-            return .failure(.launchFailed("\(error)"))
+        let timedOut = RunControl.Outcome.failure(.timedOut(seconds: Self.seconds(since: launch.started)))
+        // swift-subprocess's own teardown (the same SIGTERM, SIGKILL) starts on this cancel;
+        // the signals below do not depend on it.
+        task.cancel()
+        control.beginTeardown()
+        let graceEnd = ContinuousClock.now + killGrace
+        await control.wait(until: graceEnd, orStop: false)
+        if control.groupExists {
+            // Members that outlived the leader (or a leader that ignores SIGTERM): the rest of
+            // the grace, then SIGKILL.
+            try? await Task.sleep(until: graceEnd, clock: .continuous)
+            control.signalGroup(SIGKILL)
         }
+        if await control.wait(until: .now + abandonAfter, orStop: false) { return timedOut }
+        control.signalGroup(SIGKILL) // spawned after the first SIGKILL
+        AbandonedRuns.record(executable: launch.executable, pid: control.pid, seconds: Self.seconds(since: launch.started), logger: logger)
+        return timedOut
     }
 
     /// Most bytes of input: what a pipe holds without a reader (Linux: 16 pages, pipe(7)).
     static let inputLimit = 65_536
 
-    /// The read end of a new pipe that already holds `input` and whose write end is closed
-    /// (the reader sees `input`, then end of file).
-    /// - Throws: `Errno` from pipe(2)/write(2), or `Errno.noBufferSpace` past ``inputLimit``.
-    static func filledPipe(_ input: String) throws -> FileDescriptor {
-        let bytes = Array(input.utf8)
-        guard bytes.count <= inputLimit else { throw Errno.noBufferSpace }
-        let (readEnd, writeEnd) = try FileDescriptor.pipe()
-        do {
-            _ = try writeEnd.writeAll(bytes)
-            try writeEnd.close()
-        } catch {
-            try? writeEnd.close()
-            try? readEnd.close()
-            throw error
-        }
-        return readEnd
-    }
-
+    /// Seconds elapsed since `start`.
     static func seconds(since start: ContinuousClock.Instant) -> Double {
         let elapsed = ContinuousClock.now - start
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
