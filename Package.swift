@@ -223,7 +223,7 @@ let package = Package(
         .target(
             name: "ERSServerCommands",
             dependencies: [
-                "ERSServerCore", "ERSAuth", "ERSCollection", "ERSWorker", "ERSJobs", "ERSCollectors", "ERSFleet", "ERSRender",
+                "ERSServerCore", "ERSAuth", "ERSCollection", "ERSWorker", "ERSJobs", "ERSCollectors", "ERSFleet", "ERSRender", "ERSDatabase",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),

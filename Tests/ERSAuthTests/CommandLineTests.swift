@@ -84,4 +84,23 @@ struct CommandLineTests {
         let noDatabase = try Self.run(["auth"], environment: ["HTTP_PORT": "0", "JWT_SECRET": AuthHarness.randomSecret()])
         #expect(noDatabase.status == 78 && noDatabase.error.contains("DATABASE_URL"))
     }
+
+    /// Regression: with a wrong password or a missing database `users` waited 30 s and then
+    /// said "did not finish … check that the migrations are applied", hiding PostgreSQL's answer.
+    @Test(.timeLimit(.minutes(2))) func usersSaysWhyItCannotConnect() async throws {
+        guard Self.binaryOrReport() != nil, let harness = try await AuthHarness.start() else { return }
+        let url = harness.database.url
+        let base = "postgres://\(url.username)@127.0.0.1:\(url.port)"
+        let wrong = try Self.run(["users", "list"], environment: ["DATABASE_URL": "\(base)/\(url.database)?sslmode=disable",
+                                                                  "DATABASE_PASSWORD": "not-the-password"])
+        #expect(wrong.status == 69, "\(wrong.error)")
+        #expect(wrong.error.contains("password authentication failed"), "\(wrong.error)")
+        #expect(!wrong.error.contains("did not finish") && !wrong.error.contains("migrations"), "\(wrong.error)")
+        #expect(!wrong.error.contains("not-the-password"))
+        let missing = try Self.run(["users", "list"], environment: ["DATABASE_URL": "\(base)/ers_no_such_database?sslmode=disable",
+                                                                    "DATABASE_PASSWORD": url.password ?? ""])
+        #expect(missing.status == 69, "\(missing.error)")
+        #expect(missing.error.contains("\"ers_no_such_database\" does not exist"), "\(missing.error)")
+        await harness.stop()
+    }
 }

@@ -57,3 +57,27 @@ import Testing
         }
     }
 }
+
+@Suite struct CollectionAuditTests {
+    /// Regression: the `collection.started` audit row had no client address (host changes had
+    /// one) and did not say which hosts were meant — neither the selector nor the names.
+    @Test func aStartedCollectionIsAuditedWithClientAddressAndWhatItCovers() async throws {
+        try await CollectionHarness.run(testing: .live) { harness in
+            let admin = try await harness.token(roles: ["admin"])
+            let operatorToken = try await harness.token("otto", roles: ["operator"])
+            for name in ["a.example.com", "b.example.com"] {
+                #expect(try await harness.send(.post, "/api/v1/hosts", token: admin, json: ["name": name, "labels": ["env": "prod"]]).status == 201)
+            }
+            let bySelector = try await harness.send(.post, "/api/v1/collections", token: operatorToken, json: ["reportType": "system", "selector": "env=prod"])
+            #expect(bySelector.status == 202, "\(bySelector.body)")
+            let byNames = try await harness.send(.post, "/api/v1/collections", token: operatorToken,
+                                                 json: ["reportType": "system", "hosts": ["B.example.com", "a.example.com"]])
+            #expect(byNames.status == 202, "\(byNames.body)")
+            let rows = try await harness.texts("""
+                SELECT concat_ws('|', host(ip_address), details->>'selector', details->>'hosts', details->>'role', details->>'jobs')
+                FROM audit_logs WHERE action = 'collection.started' AND user_id = 'otto' ORDER BY id
+                """)
+            #expect(rows == ["127.0.0.1|env=prod|operator|2", "127.0.0.1|a.example.com,b.example.com|operator|2"])
+        }
+    }
+}

@@ -25,6 +25,10 @@ import Testing
         #expect(throws: PageCursorError.self) { try PageCursor.decode(cursor.encoded, kind: "hosts", count: 2) }
         #expect(throws: PageCursorError.self) { try PageCursor.decode(cursor.encoded, kind: "reports", count: 1) }
         #expect(throws: PageCursorError.self) { try PageCursor.decode("!!!", kind: "reports", count: 2) }
+        // Regression: the message named a field `next_cursor`; the answers carry `nextCursor`.
+        let error = try #require(throws: PageCursorError.self) { try PageCursor.decode("!!!", kind: "audit", count: 2) }
+        #expect(error.description.contains("\"nextCursor\""))
+        #expect(!error.description.contains("next_cursor"))
         #expect(!cursor.encoded.contains("=") && !cursor.encoded.contains("+") && !cursor.encoded.contains("/"))
     }
 

@@ -105,8 +105,23 @@ import Testing
         #expect(result.diagnostics.contains { $0.message.contains("cannot include itself") })
     }
 
-    @Test func aMissingBaseIsAnError() {
-        let result = InMemorySpecs(files: ["a.yaml": "base: nope.yaml\n"]).load("a.yaml")
-        #expect(result.diagnostics.map(\.location?.file) == ["nope.yaml"])
+    /// A base that cannot be read is reported at the `base:` line that names it — the line to
+    /// fix — not at line 1 of a file that does not exist.
+    @Test func aMissingBaseIsAnErrorAtTheBaseLine() throws {
+        let result = InMemorySpecs(files: ["env/a.yaml": "name: ers\nbase: nope.yaml\n"]).load("env/a.yaml")
+        #expect(result.diagnostics.count == 1)
+        let diagnostic = try #require(result.diagnostics.first)
+        #expect(diagnostic.severity == .error)
+        #expect(diagnostic.location == SourceLocation(file: "env/a.yaml", line: 2, column: 7))
+        #expect(diagnostic.path.description == "base")
+        #expect(diagnostic.message.contains("'nope.yaml'"))
+        #expect(diagnostic.message.contains("env/nope.yaml"))
+    }
+
+    /// The file given on the command line is still reported as itself.
+    @Test func aMissingSpecFileIsAnError() {
+        let result = InMemorySpecs(files: [:]).load("gone.yaml")
+        #expect(result.diagnostics.map(\.location) == [SourceLocation(file: "gone.yaml", line: 1, column: 1)])
+        #expect(result.diagnostics.first?.message.contains("cannot read the spec file") == true)
     }
 }

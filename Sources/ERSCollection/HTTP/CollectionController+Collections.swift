@@ -13,7 +13,9 @@ extension CollectionController {
     /// `{"reportType": "system", "selector": "env=prod"}` → 202 `{"id", "jobs", "status"}`: one
     /// job per enabled host. Named hosts that do not exist or are disabled are a 422 naming them;
     /// a selector that matches no enabled host is a 422 `no_matching_hosts` naming the selector,
-    /// and nothing is created (no empty collection, no audit row).
+    /// and nothing is created (no empty collection, no audit row). A started collection gets a
+    /// `collection.started` audit row: acting user and role, report type, job count, the
+    /// selector or the named hosts (the first 20), request id and client address.
     @Sendable func startCollection(_ request: Request, context: ServerRequestContext, principal: Principal) async throws -> Response {
         let body = try await JSONBody.object(request, context: context)
         try HostRequest.checkKeys(body, allowed: ["reportType", "hosts", "selector"])
@@ -21,6 +23,7 @@ extension CollectionController {
         let reportType = try Self.reportType(rawType)
         let choice: HostChoice
         var selectorText: String?
+        var namedHosts: [String] = []
         switch (body["hosts"], body["selector"]) {
         case (.some(let hosts), .none):
             guard let list = hosts as? [Any], (1...Self.maximumNamedHosts).contains(list.count) else {
@@ -39,6 +42,7 @@ extension CollectionController {
                 throw APIError.invalid("host_disabled", "\(disabled.prefix(20).joined(separator: ", ")) disabled; enable with PATCH {\"disabled\": false} or leave out")
             }
             choice = .ids(unique.compactMap { found[$0]?.id }.sorted())
+            namedHosts = unique.sorted()
         case (.none, .some(let selector)):
             guard let text = selector as? String else { throw APIError.invalid("invalid_collection", "\"selector\" must be a string such as \"env=prod\"") }
             do {
@@ -57,8 +61,15 @@ extension CollectionController {
         guard case .started(let id, let jobs) = result else {
             throw APIError(.internalServerError, "internal_error", "the queue did not start the collection (\(result)); see the service log")
         }
+        var details = ["report_type": reportType, "jobs": String(jobs), "request_id": context.requestID, "role": principal.role.description]
+        if let selectorText { details["selector"] = selectorText }
+        if !namedHosts.isEmpty {
+            details["hosts"] = namedHosts.prefix(20).joined(separator: ",") + (namedHosts.count > 20 ? ",… (\(namedHosts.count) in all)" : "")
+        }
+        let address = service.addresses.clientAddress(peer: context.remoteAddress?.ipAddress,
+                                                      forwardedFor: request.headers[values: HTTPFieldName("X-Forwarded-For")!])
         await recordQuietly(AuditEvent(action: .collectionStarted, userID: user, resourceType: "collection", resourceID: String(id),
-                                       details: ["report_type": reportType, "jobs": String(jobs), "request_id": context.requestID]), context: context)
+                                       details: details, ipAddress: address), context: context)
         return JSONBody.response(.accepted, ["id": id, "jobs": jobs, "status": "/api/v1/collections/\(id)"],
                                  headers: [.location: "/api/v1/collections/\(id)"])
     }

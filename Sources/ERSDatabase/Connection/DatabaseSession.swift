@@ -110,6 +110,11 @@ public struct DatabaseSession: Sendable {
                 fix: "enable ssl on the server, or use sslmode=disable only where the network is trusted")
         case .failedToAddSSLHandler:
             return .connect(target: target, reason: "TLS could not be set up (\(underlying))", fix: "check sslrootcert and sslmode")
+        case .authMechanismRequiresPassword:
+            // The server was reached and asked for a password: none was given.
+            return .connect(
+                target: target, reason: "the server asks for a password for user \"\(url.username)\" and none was given",
+                fix: "give it in a file: --password-file FILE or DATABASE_PASSWORD_FILE (never in the URL)")
         default:
             let reason = underlying.isEmpty ? "\(error.code)" : "\(error.code): \(underlying)"
             let tlsHint = url.sslMode == .verifyCA || url.sslMode == .verifyFull || (url.sslMode == .require && url.rootCertificatePath != nil)

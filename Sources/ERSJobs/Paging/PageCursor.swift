@@ -47,6 +47,6 @@ public struct PageCursorError: Error, Sendable, Equatable, CustomStringConvertib
     public let kind: String
 
     public var description: String {
-        "the cursor is not one this API issued for \(kind); pass the next_cursor of the previous page unchanged, or omit it to start from the first page"
+        "the cursor is not one this API issued for \(kind); pass the \"nextCursor\" of the previous page unchanged, or omit it to start from the first page"
     }
 }

@@ -1,4 +1,5 @@
 import ERSAuth
+import ERSDatabase
 import ERSServerCore
 import Logging
 
@@ -28,6 +29,21 @@ func withUserAdministration<T: Sendable>(_ body: @escaping @Sendable (UserAdmini
         printError("configuration: DATABASE_URL: users live in PostgreSQL; set DATABASE_URL (and DATABASE_PASSWORD_FILE)")
         throw ExitCodes.configuration
     }
+    // One connection first, on its own: the pool retries a refused login (wrong password, no
+    // such database, no TLS) silently until the deadline, so without this the command waited
+    // 30 s and then blamed the migrations; the server's own reason is what the operator needs.
+    if let url = server.database {
+        let probeLogger = logger
+        do {
+            let session = try await withTimeout(.seconds(30), "connecting to PostgreSQL") {
+                try await DatabaseSession.connect(to: url, applicationName: "ers-server users", logger: probeLogger)
+            }
+            await session.close()
+        } catch {
+            printError("\(describe(error))")
+            throw ExitCodes.unavailable
+        }
+    }
     let administration = UserAdministration(
         users: UserStore(client: postgres, logger: logger), audit: AuditLog(client: postgres, logger: logger),
         hasher: await PasswordHasher(cost: cost), sessions: runtime.redis.map { RedisSessionStore(redis: $0) })
@@ -35,7 +51,7 @@ func withUserAdministration<T: Sendable>(_ body: @escaping @Sendable (UserAdmini
         group.addTask { await postgres.run() }
         defer { group.cancelAll() }
         do {
-            return try await withTimeout(.seconds(30), "the user change") { try await body(administration) }
+            return try await withTimeout(.seconds(30), "the users command") { try await body(administration) }
         } catch let error as UserAdministrationError {
             printError(error.description)
             throw ExitCodes.usage

@@ -30,7 +30,7 @@ public struct SpecLoader: Sendable {
     /// an unreadable file is a diagnostic too.
     public func load(path: String) -> SpecLoadResult {
         var diagnostics: [Diagnostic] = []
-        guard let tree = loadTree(path: path, chain: [], diagnostics: &diagnostics) else {
+        guard let tree = loadTree(path: path, chain: [], referencedBy: nil, diagnostics: &diagnostics) else {
             return SpecLoadResult(spec: nil, diagnostics: diagnostics.sortedForDisplay(), sourceMap: nil)
         }
         let sourceMap = SourceMap(root: tree)
@@ -61,15 +61,24 @@ public struct SpecLoader: Sendable {
     }
 
     /// The merged tree of `path` and every base below it, or nil when a file is unusable.
-    private func loadTree(path: String, chain: [String], diagnostics: inout [Diagnostic]) -> SpecNode? {
+    /// `referencedBy` is the `base:` value that named `path` (nil for the file given to
+    /// ``load(path:)``): a base that cannot be read is reported there, in the file to fix.
+    private func loadTree(path: String, chain: [String], referencedBy: SpecNode.Scalar?, diagnostics: inout [Diagnostic]) -> SpecNode? {
         let text: String
         do {
             text = try readFile(path)
         } catch {
             let reason = (error as NSError).localizedDescription
-            diagnostics.append(Diagnostic(
-                .error, .root, "cannot read the spec file (\(reason)); check the path",
-                location: SourceLocation(file: path, line: 1, column: 1)))
+            if let referencedBy {
+                diagnostics.append(Diagnostic(
+                    .error, [.key("base")],
+                    "cannot read the base spec '\(referencedBy.text)' (looked for \(path): \(reason)); a relative base is resolved against the directory of this file: correct the path",
+                    location: referencedBy.location))
+            } else {
+                diagnostics.append(Diagnostic(
+                    .error, .root, "cannot read the spec file (\(reason)); check the path",
+                    location: SourceLocation(file: path, line: 1, column: 1)))
+            }
             return nil
         }
         let parsed = SpecDocumentParser(file: path).parse(text)
@@ -102,7 +111,9 @@ public struct SpecLoader: Sendable {
                 location: baseName.location))
             return nil
         }
-        guard let base = loadTree(path: basePath, chain: chain + [path], diagnostics: &diagnostics) else { return nil }
+        guard let base = loadTree(path: basePath, chain: chain + [path], referencedBy: baseName, diagnostics: &diagnostics) else {
+            return nil
+        }
         var merger = OverlayMerger()
         let merged = merger.merge(base, .mapping(mapping), at: .root)
         diagnostics += merger.diagnostics

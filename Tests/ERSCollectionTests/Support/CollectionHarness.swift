@@ -25,7 +25,9 @@ struct CollectionHarness: Sendable {
     let client: any TestClientProtocol
 
     /// Runs `body` with a fresh service; reports (and returns) when the test services are missing.
-    static func run(redis: RedisURL? = nil, sourceLocation: SourceLocation = #_sourceLocation,
+    /// `testing: .live` serves on a loopback port of its own, so requests have a peer address
+    /// (the router client gives none).
+    static func run(redis: RedisURL? = nil, testing: TestingSetup = .router, sourceLocation: SourceLocation = #_sourceLocation,
                     _ body: @escaping @Sendable (CollectionHarness) async throws -> Void) async throws {
         guard let base = TestServices.database(sourceLocation: sourceLocation) else { return }
         let redisURL: RedisURL
@@ -48,11 +50,12 @@ struct CollectionHarness: Sendable {
             let service = try await CollectionService(configuration: configuration, runtime: runtime)
             let tokens = await TokenService(key: key, issuer: "ers", audience: "ers", lifetime: .seconds(900))
             guard let postgres = runtime.postgres, let redisClient = runtime.redis else { throw TestDatabase.SetupFailed(description: "no pools") }
-            let app = Application(router: service.makeRouter(runtime: runtime))
+            let app = Application(router: service.makeRouter(runtime: runtime),
+                                  configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)))
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { await postgres.run() }
                 defer { group.cancelAll() }
-                try await app.test(.router) { client in
+                try await app.test(testing) { client in
                     try await body(CollectionHarness(database: database, runtime: runtime, service: service, tokens: tokens,
                                                      sessions: RedisSessionStore(redis: redisClient), client: client))
                 }
