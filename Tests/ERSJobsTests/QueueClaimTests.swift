@@ -49,6 +49,36 @@ struct QueueClaimTests {
         }
     }
 
+    /// Regression: a worker without a collector for a host's transport used to claim its job
+    /// and fail it as permanent, so with workers configured differently jobs died at random.
+    @Test("a worker claims only jobs of the transports it collects; the others wait for another worker")
+    func claimByTransport() async throws {
+        try await JobsDatabase.with { db in
+            let ids = try await db.addHosts(3)
+            try await db.execute("UPDATE hosts SET transport = 'local', port = 1 WHERE name = 'host-002'")
+            _ = try await db.collections().start(reportType: "system", hosts: .ids(ids), requestedBy: nil)
+            let queue = db.queue()
+            let local = try await queue.claim(limit: 10, worker: "local-only", transports: ["local"])
+            #expect(local.map(\.hostname) == ["host-002"])
+            #expect(try await queue.claim(limit: 10, worker: "local-only", transports: ["http", "local"]).isEmpty)
+            #expect(try await db.integer("SELECT count(*) FROM jobs WHERE state = 'queued'") == 2, "the ssh jobs wait, untouched")
+            let ssh = try await queue.claim(limit: 10, worker: "ssh", transports: ["http", "ssh"])
+            #expect(ssh.map(\.hostname) == ["host-001", "host-003"])
+            #expect(ssh.allSatisfy { $0.attempt == 1 })
+        }
+    }
+
+    @Test("a job whose host row is gone is claimed by any worker (to be failed)")
+    func claimOrphanByAnyWorker() async throws {
+        try await JobsDatabase.with { db in
+            let ids = try await db.addHosts(1)
+            _ = try await db.collections().start(reportType: "system", hosts: .ids(ids), requestedBy: nil)
+            try await db.execute("DELETE FROM hosts")
+            let jobs = try await db.queue().claim(limit: 10, worker: "local-only", transports: ["local"])
+            #expect(jobs.count == 1 && jobs.first?.host == nil)
+        }
+    }
+
     @Test("an expired lease is rescued; the old token can then neither heartbeat, complete nor fail")
     func staleTokenIsRefused() async throws {
         try await JobsDatabase.with { db in

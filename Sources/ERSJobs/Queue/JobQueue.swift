@@ -31,14 +31,22 @@ public struct JobQueue: Sendable {
     /// `run_at` then id first) for `worker` (`jobs.leased_by`): each gets state running, a new
     /// lease token (`gen_random_uuid()`), a lease of ``QueueOptions/leaseSeconds`` and one more
     /// attempt. Rows other claimers hold are skipped, never waited for.
+    ///
+    /// With `transports` (the `hosts.transport` values the worker has collectors for), only
+    /// jobs whose host uses one of them are claimed — plus jobs whose host row is gone, so that
+    /// any worker can fail those — and the others wait for a worker that can collect them
+    /// (workers configured differently share one queue). nil claims every job.
     /// - Returns: the claimed jobs with their host rows; empty when nothing is ready.
     /// - Throws: ``DatabaseError``.
-    public func claim(limit: Int, worker: String) async throws -> [ClaimedJob] {
+    public func claim(limit: Int, worker: String, transports: [String]? = nil) async throws -> [ClaimedJob] {
         guard limit > 0 else { return [] }
+        let everyTransport = transports == nil
         let rows = try await client.rows("""
             WITH picked AS (
                 SELECT id FROM jobs
                 WHERE state IN ('queued', 'failed') AND run_at <= now()
+                  AND (\(everyTransport) OR host_id IS NULL  -- deleted hosts: ON DELETE SET NULL
+                       OR EXISTS (SELECT 1 FROM hosts h WHERE h.id = jobs.host_id AND h.transport = ANY(\(transports ?? [])::text[])))
                 ORDER BY run_at, id
                 LIMIT \(limit)
                 FOR UPDATE SKIP LOCKED

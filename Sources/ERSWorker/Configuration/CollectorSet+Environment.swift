@@ -8,7 +8,7 @@ extension CollectorSet {
     ///
     /// | variable | meaning | default |
     /// |---|---|---|
-    /// | `SSH_KNOWN_HOSTS_FILE`, `SSH_PRIVATE_KEY_FILE`, `SSH_USER`, `SSH_CONNECT_TIMEOUT_SECONDS`, `WORKER_SSH_CRYPTO`, `WORKER_SSH_CONNECTION_REUSE_SECONDS` | the ssh collector: ``SSHConfiguration/fromEnvironment(_:overallTimeout:)``; without `SSH_KNOWN_HOSTS_FILE` no ssh collector (ssh jobs fail, permanent, saying so) | |
+    /// | `SSH_KNOWN_HOSTS_FILE`, `SSH_PRIVATE_KEY_FILE`, `SSH_USER`, `SSH_CONNECT_TIMEOUT_SECONDS`, `WORKER_SSH_CRYPTO`, `WORKER_SSH_CONNECTION_REUSE_SECONDS` | the ssh collector: ``SSHConfiguration/fromEnvironment(_:overallTimeout:)``; without `SSH_KNOWN_HOSTS_FILE` no ssh collector (the worker claims no ssh job; they wait for a worker that has one) | |
     /// | `COLLECT_TIMEOUT_SECONDS` | whole-collection deadline, every transport (1–3600) | `60` |
     /// | `HTTP_AGENT_SCHEME` | `https` or `http` (trusted networks only) | `https` |
     /// | `HTTP_AGENT_CA_FILE` | CA bundle for agents' certificates | system roots |

@@ -29,7 +29,9 @@ extension Worker {
             return
         }
         guard let collector = collectors.collectors[target.transport] else {
-            try await queue.fail(job, JobFailure(.permanent, "no \(target.transport.rawValue) collector is configured on worker \(configuration.workerID)"))
+            // Claims only take hosts this worker can collect; the host's transport changed since.
+            // Transient: another worker (or this one, reconfigured) may collect it.
+            try await queue.fail(job, JobFailure(.transient, "no \(target.transport.rawValue) collector is configured on worker \(configuration.workerID) (the host's transport changed after the claim); \(CollectorSet.howToEnable(target.transport))"))
             return
         }
         // Per endpoint: hosts behind one address on different ports (port forwards, a fleet

@@ -98,7 +98,7 @@ public final class Worker: Service, Sendable {
                 var claimed = 0
                 if free > 0 {
                     do {
-                        let batch = try await queue.claim(limit: free, worker: configuration.workerID)
+                        let batch = try await queue.claim(limit: free, worker: configuration.workerID, transports: collectors.transports)
                         claimed = batch.count
                         databaseDelay = 0.5
                         for job in batch {
