@@ -185,7 +185,7 @@ let package = Package(
         .target(
             name: "ERSWorker",
             dependencies: [
-                "ERSJobs", "ERSCollectors", "ERSServerCore", "ERSFleet", "ERSDatabase",
+                "ERSJobs", "ERSCollectors", "ERSServerCore", "ERSFleet", "ERSDatabase", "ERSModel",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -197,7 +197,7 @@ let package = Package(
         .target(
             name: "ERSCollection",
             dependencies: [
-                "ERSFleet", "ERSJobs", "ERSServerCore", "ERSAuth", "ERSRedis", "ERSDatabase",
+                "ERSFleet", "ERSJobs", "ERSServerCore", "ERSAuth", "ERSRedis", "ERSDatabase", "ERSModel",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),

@@ -103,6 +103,25 @@ import Testing
         }
     }
 
+    /// Regression: `::1` passed HostAddress but broke the table's CHECK (first character a
+    /// letter or digit), answering 500; `0::1`, the same address, is stored.
+    @Test("an IPv6 host beginning with ':' gets a 422 naming the equivalent form; that form is stored")
+    func ipv6BeginningWithAColon() async throws {
+        try await CollectionHarness.run { harness in
+            let admin = try await harness.token(roles: ["admin"])
+            for body: [String: Any] in [["name": "::1", "transport": "http"], ["name": "lo.example.com", "address": "::1"]] {
+                let reply = try await harness.send(.post, "/api/v1/hosts", token: admin, json: body)
+                #expect(reply.status == 422, "\(body): \(reply.body)")
+                #expect(reply.detail.contains("0::1"), "\(reply.body)")
+            }
+            let stored = try await harness.send(.post, "/api/v1/hosts", token: admin, json: ["name": "lo.example.com", "address": "0::1"])
+            #expect(stored.status == 201, "\(stored.body)")
+            let patched = try await harness.send(.patch, "/api/v1/hosts/lo.example.com", token: admin, json: ["address": "::2"])
+            #expect(patched.status == 422, "\(patched.body)")
+            #expect(try await harness.texts("SELECT address FROM hosts") == ["0::1"])
+        }
+    }
+
     @Test("regression: a local host has no port: none accepted, the API shows null, the row holds the documented placeholder")
     func localHostHasNoPort() async throws {
         try await CollectionHarness.run { harness in

@@ -19,6 +19,8 @@ struct WorkerUnitTests {
             try ScheduleFile.parse(Data(#"[{"name": "a", "schedule": "* * * * *", "reportType": "system", "selector": {"bad key!": "x"}}]"#.utf8), source: "s")
         }
         #expect(throws: ScheduleFileError.self) { try ScheduleFile.parse(Data("{}".utf8), source: "s") }
+        // A type no worker collects is refused at start, not left to kill every job it makes.
+        #expect(throws: ScheduleFileError.self) { try ScheduleFile.parse(Data(#"[{"name": "a", "schedule": "* * * * *", "reportType": "disk"}]"#.utf8), source: "s") }
     }
 
     @Test("worker settings from the environment, with ranges checked")

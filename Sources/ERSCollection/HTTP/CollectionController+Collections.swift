@@ -1,6 +1,7 @@
 import ERSAuth
 import ERSFleet
 import ERSJobs
+import ERSModel
 import ERSServerCore
 import Foundation
 import Hummingbird
@@ -20,7 +21,9 @@ extension CollectionController {
         let body = try await JSONBody.object(request, context: context)
         try HostRequest.checkKeys(body, allowed: ["reportType", "hosts", "selector"])
         guard let rawType = body["reportType"] as? String else { throw APIError.invalid("invalid_collection", "\"reportType\" is required, e.g. \"system\"") }
-        let reportType = try Self.reportType(rawType)
+        // Only types a worker can collect: another would give jobs that all die in the workers.
+        if let problem = ReportTypes.problem(rawType) { throw APIError.invalid("invalid_collection", "reportType \(problem)") }
+        let reportType = rawType
         let choice: HostChoice
         var selectorText: String?
         var namedHosts: [String] = []

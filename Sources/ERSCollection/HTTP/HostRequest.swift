@@ -15,8 +15,8 @@ enum HostRequest {
     static func draft(_ body: [String: Any]) throws(APIError) -> HostDraft {
         try checkKeys(body, allowed: createFields)
         guard let rawName = body["name"] else { throw APIError.invalid("invalid_host", "\"name\" is required: a DNS name or IP address") }
-        let name = try hostName(rawName)
-        let address = try body["address"].map { value throws(APIError) in try self.address(value) } ?? name
+        let name = try storable(hostName(rawName), field: "name")
+        let address = try storable(body["address"].map { value throws(APIError) in try self.address(value) } ?? name, field: "address")
         let transport = try body["transport"].map { value throws(APIError) in try self.transport(value) } ?? .ssh
         let port: Int
         if transport == .local {
@@ -35,7 +35,7 @@ enum HostRequest {
     static func changes(_ body: [String: Any]) throws(APIError) -> HostChanges {
         try checkKeys(body, allowed: patchFields)
         var changes = HostChanges()
-        if let value = body["address"] { changes.address = try address(value) }
+        if let value = body["address"] { changes.address = try storable(address(value), field: "address") }
         // `null` leaves the port as it is (what GET shows for a local host); the store refuses a port on a local host.
         if let value = body["port"], !(value is NSNull) { changes.port = try port(value) }
         if let value = body["transport"] { changes.transport = try transport(value) }
@@ -68,6 +68,15 @@ enum HostRequest {
         } catch {
             throw APIError.invalid("invalid_host", "name: \(error.description)")
         }
+    }
+
+    /// `host` unless it begins with `:` (an IPv6 address such as `::1`): the `hosts` table
+    /// requires names and addresses to begin with a letter or digit (sql/0101), so such an
+    /// address is asked for with its leading zero group written out (`0::1`, the same address,
+    /// RFC 4291 §2.2) instead of failing in the database.
+    static func storable(_ host: HostAddress, field: String) throws(APIError) -> HostAddress {
+        guard host.text.hasPrefix(":") else { return host }
+        throw APIError.invalid("invalid_host", "\(field): \(host.text) begins with ':'; write the same IPv6 address with its first group, e.g. 0\(host.text) (names and addresses must begin with a letter or digit)")
     }
 
     static func address(_ value: Any) throws(APIError) -> HostAddress {

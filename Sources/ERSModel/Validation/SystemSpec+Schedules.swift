@@ -8,6 +8,9 @@ extension SystemSpec {
             if let problem = CronExpression.problem(schedule.schedule) {
                 diagnostics.append(.error(path.key("schedule"), problem))
             }
+            if let problem = ReportTypes.problem(schedule.reportType) {
+                diagnostics.append(.error(path.key("reportType"), problem))
+            }
             for (key, value) in (schedule.selector ?? [:]).sorted(by: { $0.key < $1.key }) {
                 diagnostics += KubernetesNameRules.labelKeyProblems(key).map { .error(path.key("selector").key(key), $0) }
                 diagnostics += KubernetesNameRules.labelValueProblems(value).map { .error(path.key("selector").key(key), $0) }

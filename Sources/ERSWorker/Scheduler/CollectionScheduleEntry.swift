@@ -1,5 +1,6 @@
 public import ERSFleet
 public import ERSJobs
+import ERSModel
 public import Foundation
 
 /// One periodic collection the scheduler starts: the spec's `collectionSchedules[]` entry
@@ -61,7 +62,7 @@ public enum ScheduleFile {
             guard (1...100).contains(entry.name.utf8.count), names.insert(entry.name).inserted else {
                 throw ScheduleFileError("\(at): names must be unique and 1–100 bytes")
             }
-            guard (1...50).contains(entry.reportType.utf8.count) else { throw ScheduleFileError("\(at): reportType must be 1–50 bytes") }
+            if let problem = ReportTypes.problem(entry.reportType) { throw ScheduleFileError("\(at): reportType \(problem)") }
             let cron: CronSchedule
             do { cron = try CronSchedule(entry.schedule) } catch { throw ScheduleFileError("\(at): \(error)") }
             let text = (entry.selector ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
