@@ -35,6 +35,22 @@ struct ServerRuntimeTests {
         try await second.stop()
     }
 
+    /// Regression: with a wrong database password `/ready` said only "the postgres check did
+    /// not finish within 2.0 seconds" (the pool retries and never says why).
+    @Test(.timeLimit(.minutes(1))) func readyNamesWhyPostgreSQLRefusesTheConnection() async throws {
+        guard var database = TestServices.database() else { return }
+        database.password = "not-the-password"
+        let runtime = try ServerRuntime(configuration: .init(httpPort: 0, database: database, readinessTimeout: .seconds(5)), logger: logger)
+        let server = try await LiveServer.start(runtime: runtime, router: runtime.makeRouter(checks: runtime.datastoreChecks))
+        let notReady = try await HealthcheckClient.get(server.url("/ready"))
+        #expect(notReady.status == 503)
+        let report = try JSONDecoder().decode(ReadinessReport.self, from: Data(notReady.body.utf8))
+        #expect(report.checks["postgres"]?.status == "failed")
+        #expect(report.checks["postgres"]?.error?.contains("password authentication failed") == true, "\(notReady.body)")
+        #expect(report.checks["postgres"]?.error?.contains("not-the-password") == false, "no secret in the report")
+        try await server.stop()
+    }
+
     @Test(.timeLimit(.minutes(1))) func aHangingCheckTimesOut() async throws {
         let runtime = try ServerRuntime(configuration: .init(httpPort: 0, readinessTimeout: .milliseconds(300)), logger: logger)
         let hanging = ReadinessCheck(name: "storage") {

@@ -59,7 +59,7 @@ public final class ServerRuntime: Sendable {
     /// The readiness checks of the configured datastores.
     public var datastoreChecks: [ReadinessCheck] {
         var checks: [ReadinessCheck] = []
-        if let postgres { checks.append(.postgres(postgres)) }
+        if let postgres { checks.append(.postgres(postgres, url: configuration.database)) }
         if let redis { checks.append(.redis(redis)) }
         return checks
     }
