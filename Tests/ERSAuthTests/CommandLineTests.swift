@@ -46,7 +46,12 @@ struct CommandLineTests {
         let added = try Self.run(["users", "add", name, "--role", "admin", "--role", "reader"], environment: environment, input: password + "\n")
         #expect(added.status == 0, "\(added.error)")
         #expect(added.output.contains("added \(name)"))
+        #expect(!added.error.contains("warning"), "admin is a role the collection API knows: \(added.error)")
         #expect(try await harness.login(name, password).status == 200)
+        // A typo in the role is not refused (other services may use other names) but said.
+        let typo = try Self.run(["users", "add", AuthHarness.uniqueName("olga"), "--role", "admn"], environment: environment, input: password + "\n")
+        #expect(typo.status == 0, "\(typo.error)")
+        #expect(typo.error.contains("no role the collection API knows (viewer, operator, admin)"), "\(typo.error)")
 
         let tooLong = String(repeating: "x", count: 80)
         let refused = try Self.run(["users", "add", AuthHarness.uniqueName("long")], environment: environment, input: tooLong)

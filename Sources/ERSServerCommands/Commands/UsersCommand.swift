@@ -1,5 +1,6 @@
 import ArgumentParser
 import ERSAuth
+import ERSCollection
 import Foundation
 
 /// `ers-server users add|disable|list`.
@@ -19,7 +20,7 @@ struct UsersCommand: AsyncParsableCommand {
         @Argument(help: "User name: 1–100 of a-z 0-9 . _ @ - (stored lower-case).")
         var username: String
 
-        @Option(name: .customLong("role"), help: "A role (repeat for several): a-z 0-9 _ -.")
+        @Option(name: .customLong("role"), help: "A role (repeat for several): a-z 0-9 _ -. The collection API knows viewer, operator, admin.")
         var roles: [String] = []
 
         @Option(help: "Read the password from this file instead of standard input.")
@@ -36,6 +37,11 @@ struct UsersCommand: AsyncParsableCommand {
             let username = self.username, roles = self.roles
             let user = try await withUserAdministration { try await $0.add(username: username, password: password, roles: roles) }
             print("added \(user.username) roles=\(user.roles.joined(separator: ","))")
+            if Role.highest(of: user.roles) == nil {
+                // Other services may use other role names, so they are not refused; but say it.
+                let known = Role.allCases.map(\.description).joined(separator: ", ")
+                printError("warning: \(user.username) has no role the collection API knows (\(known)): the user can log in, but every /api/v1 route answers 403 (ers-server users has no command to change roles yet: UPDATE users SET roles = '{viewer}' WHERE username = '\(user.username)')")
+            }
         }
     }
 
