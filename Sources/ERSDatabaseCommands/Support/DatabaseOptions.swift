@@ -29,7 +29,11 @@ struct DatabaseOptions: ParsableArguments {
         }
         let file = passwordFile ?? environment["DATABASE_PASSWORD_FILE"].flatMap { $0.isEmpty ? nil : $0 }
         do {
-            return try DatabaseURL(parsing: text, passwordFile: file)
+            let url = try DatabaseURL(parsing: text, passwordFile: file)
+            if databaseURL != nil, file == nil, url.password != nil {
+                Console.err("warning: the password is in --database-url, so it shows in the process list (ps) and the shell's history; put it in a file and pass --password-file (or DATABASE_PASSWORD_FILE)")
+            }
+            return url
         } catch {
             Console.error("\(error)")
             throw DatabaseExitCode.usage
