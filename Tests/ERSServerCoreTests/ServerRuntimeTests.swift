@@ -49,6 +49,16 @@ struct ServerRuntimeTests {
         #expect(report.checks["postgres"]?.error?.contains("password authentication failed") == true, "\(notReady.body)")
         #expect(report.checks["postgres"]?.error?.contains("not-the-password") == false, "no secret in the report")
         try await server.stop()
+
+        // Regression (a loaded machine): a pool slower than the diagnosis with a database that
+        // accepts connections is not reported as failed; the pool's answer decides.
+        guard let good = TestServices.database() else { return }
+        let healthy = try ServerRuntime(configuration: .init(httpPort: 0, database: good, readinessTimeout: .seconds(10)), logger: logger)
+        let client = try #require(healthy.postgres)
+        let eager = try await LiveServer.start(runtime: healthy, router: healthy.makeRouter(checks: [.postgres(client, url: good, diagnoseAfter: .zero)]))
+        let ready = try await HealthcheckClient.get(eager.url("/ready"))
+        #expect(ready.status == 200, "\(ready.body)")
+        try await eager.stop()
     }
 
     @Test(.timeLimit(.minutes(1))) func aHangingCheckTimesOut() async throws {
