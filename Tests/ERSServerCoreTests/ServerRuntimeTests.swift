@@ -40,9 +40,10 @@ struct ServerRuntimeTests {
     @Test(.timeLimit(.minutes(1))) func readyNamesWhyPostgreSQLRefusesTheConnection() async throws {
         guard var database = TestServices.database() else { return }
         database.password = "not-the-password"
-        let runtime = try ServerRuntime(configuration: .init(httpPort: 0, database: database, readinessTimeout: .seconds(5)), logger: logger)
+        // Generous limits: in the full suite the machine is loaded (the refusal itself is fast).
+        let runtime = try ServerRuntime(configuration: .init(httpPort: 0, database: database, readinessTimeout: .seconds(15)), logger: logger)
         let server = try await LiveServer.start(runtime: runtime, router: runtime.makeRouter(checks: runtime.datastoreChecks))
-        let notReady = try await HealthcheckClient.get(server.url("/ready"))
+        let notReady = try await HealthcheckClient.get(server.url("/ready"), timeout: .seconds(30))
         #expect(notReady.status == 503)
         let report = try JSONDecoder().decode(ReadinessReport.self, from: Data(notReady.body.utf8))
         #expect(report.checks["postgres"]?.status == "failed")
@@ -53,10 +54,10 @@ struct ServerRuntimeTests {
         // Regression (a loaded machine): a pool slower than the diagnosis with a database that
         // accepts connections is not reported as failed; the pool's answer decides.
         guard let good = TestServices.database() else { return }
-        let healthy = try ServerRuntime(configuration: .init(httpPort: 0, database: good, readinessTimeout: .seconds(10)), logger: logger)
+        let healthy = try ServerRuntime(configuration: .init(httpPort: 0, database: good, readinessTimeout: .seconds(15)), logger: logger)
         let client = try #require(healthy.postgres)
         let eager = try await LiveServer.start(runtime: healthy, router: healthy.makeRouter(checks: [.postgres(client, url: good, diagnoseAfter: .zero)]))
-        let ready = try await HealthcheckClient.get(eager.url("/ready"))
+        let ready = try await HealthcheckClient.get(eager.url("/ready"), timeout: .seconds(30))
         #expect(ready.status == 200, "\(ready.body)")
         try await eager.stop()
     }
