@@ -136,9 +136,20 @@ mkdir -p .build
 # Foundation never learns that its children exited (Process.waitUntilExit / isRunning hang;
 # the whole run hung).
 SUBPROCESS_SUITES='ERSCollectorsTests|ERSWorkerTests|ERSCollectionEndToEndTests'
+swift build --build-tests
 set +e
-swift test --skip "$SUBPROCESS_SUITES" 2>&1 | tee .build/swift-test.log
-test_rc=${PIPESTATUS[0]}
+# The main process under a deadline too (its tests take ~2 min here): it hung once, at exit of
+# its last tests, with no child left and Foundation's Process thread waiting for a SIGCHLD
+# (2026-11-29, third session; not reproduced). A hang is run once more, and said loudly.
+for attempt in 1 2; do
+  timeout --kill-after=10 1200 swift test --skip-build --skip "$SUBPROCESS_SUITES" 2>&1 | tee .build/swift-test.log
+  test_rc=${PIPESTATUS[0]}
+  if [ "$test_rc" = 124 ] || [ "$test_rc" = 137 ]; then
+    echo "==> WARNING: swift test (main process) hung (no end within 1200 s); attempt $attempt of 2" >&2
+    continue
+  fi
+  break
+done
 # Each swift-subprocess suite in a process of its own, one test at a time, under a deadline:
 # a run of all three at once hung twice in ~6 runs with every thread idle and no child process
 # left (swift-subprocess did not deliver some terminations; not yet reduced to a reproduction).
