@@ -17,7 +17,18 @@ struct FleetTests {
         return [shared, "/work/shared/bench/\(name)"].compactMap { $0 }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    static func lines(_ file: String) -> [(String, Int)] {
+    /// Starts `count` fleet hosts in `directory` (stopping any left there first) with
+    /// fleet-up.sh's `environment` settings (e.g. `FLEET_PORT=2622 FLEET_TARPITS=2`); its
+    /// output goes to `<directory>.log`. The caller stops them (`fleet-down.sh directory`).
+    static func startFleet(up: String, down: String, directory: String, environment: String, count: Int) async throws {
+        let start = try await ProcessRunner().run(executable: "/bin/sh", arguments: ["-c", """
+            '\(down)' '\(directory)' >/dev/null 2>&1; FLEET_DIR='\(directory)' \(environment) '\(up)' \(count) >'\(directory).log' 2>&1
+            """], input: "", timeout: .seconds(180))
+        try #require(start.exitCode == 0, "fleet-up.sh failed; see \(directory).log")
+    }
+
+    /// The `address:port` lines of a fleet file (`hosts.txt`, `tarpit.txt`, `refused.txt`).
+    static func lines(_ file: String, in directory: String = directory) -> [(String, Int)] {
         let text = (try? String(contentsOfFile: "\(directory)/\(file)", encoding: .utf8)) ?? ""
         return text.split(separator: "\n").compactMap { line in
             guard let colon = line.lastIndex(of: ":"), let port = Int(line[line.index(after: colon)...]) else { return nil }
@@ -46,16 +57,9 @@ struct FleetTests {
             return
         }
         let directory = Self.directory + "-kill"
-        let start = try await ProcessRunner().run(executable: "/bin/sh", arguments: ["-c", """
-            '\(down)' '\(directory)' >/dev/null 2>&1; FLEET_DIR='\(directory)' FLEET_PORT=2623 '\(up)' 30 >'\(directory).log' 2>&1
-            """], input: "", timeout: .seconds(180))
         defer { _ = system("'\(down)' '\(directory)' >/dev/null 2>&1") }
-        try #require(start.exitCode == 0, "fleet-up.sh failed; see \(directory).log")
-        let text = (try? String(contentsOfFile: "\(directory)/hosts.txt", encoding: .utf8)) ?? ""
-        let hosts: [(String, Int)] = text.split(separator: "\n").compactMap { line in
-            guard let colon = line.lastIndex(of: ":"), let port = Int(line[line.index(after: colon)...]) else { return nil }
-            return (String(line[..<colon]), port)
-        }
+        try await Self.startFleet(up: up, down: down, directory: directory, environment: "FLEET_PORT=2623", count: 30)
+        let hosts = Self.lines("hosts.txt", in: directory)
         let user = ProcessInfo.processInfo.environment["USER"] ?? "root"
         try await JobsDatabase.with { db in
             let values = hosts.enumerated().map { "('fleet-\($0.offset)', '\($0.element.0)', \($0.element.1), 'ssh')" }
@@ -128,12 +132,8 @@ struct FleetTests {
             Issue.record("sshd or fleet-up.sh missing — not run", severity: ProcessInfo.processInfo.environment["CI"] != nil ? .error : .warning)
             return
         }
-        let runner = ProcessRunner()
-        let start = try await runner.run(executable: "/bin/sh", arguments: ["-c", """
-            '\(down)' '\(Self.directory)' >/dev/null 2>&1; FLEET_DIR='\(Self.directory)' FLEET_PORT=2622 FLEET_TARPITS=2 '\(up)' 20 >'\(Self.directory).log' 2>&1
-            """], input: "", timeout: .seconds(180))
         defer { _ = system("'\(down)' '\(Self.directory)' >/dev/null 2>&1") }
-        try #require(start.exitCode == 0, "fleet-up.sh failed; see \(Self.directory).log")
+        try await Self.startFleet(up: up, down: down, directory: Self.directory, environment: "FLEET_PORT=2622 FLEET_TARPITS=2", count: 20)
         let hosts = Self.lines("hosts.txt"), tarpits = Self.lines("tarpit.txt")
         let refused = try #require(Self.lines("refused.txt").first)
         let marker = "/tmp/ers-owned-\(UUID().uuidString)"

@@ -53,16 +53,9 @@ struct SSHSettingsTests {
             return
         }
         let directory = FleetTests.directory + "-ssh-settings"
-        let start = try await ProcessRunner().run(executable: "/bin/sh", arguments: ["-c", """
-            '\(down)' '\(directory)' >/dev/null 2>&1; FLEET_DIR='\(directory)' FLEET_PORT=2624 '\(up)' 2 >'\(directory).log' 2>&1
-            """], input: "", timeout: .seconds(180))
         defer { _ = system("'\(down)' '\(directory)' >/dev/null 2>&1") }
-        try #require(start.exitCode == 0, "fleet-up.sh failed; see \(directory).log")
-        let text = (try? String(contentsOfFile: "\(directory)/hosts.txt", encoding: .utf8)) ?? ""
-        let hosts: [(String, Int)] = text.split(separator: "\n").compactMap { line in
-            guard let colon = line.lastIndex(of: ":"), let port = Int(line[line.index(after: colon)...]) else { return nil }
-            return (String(line[..<colon]), port)
-        }
+        try await FleetTests.startFleet(up: up, down: down, directory: directory, environment: "FLEET_PORT=2624", count: 2)
+        let hosts = FleetTests.lines("hosts.txt", in: directory)
         try #require(hosts.count == 2)
         let user = ProcessInfo.processInfo.environment["USER"] ?? "root"
         let base = ["SSH_KNOWN_HOSTS_FILE": "\(directory)/known_hosts", "SSH_PRIVATE_KEY_FILE": "\(directory)/id_ed25519", "SSH_USER": user,

@@ -12,6 +12,7 @@ public struct StoredReportEvent: Sendable, Hashable {
     /// `reports.created_at` (the partition key).
     public var createdAt: Date
 
+    /// The event for report `reportID` (`reports.id`) of `hostname` and `reportType`, stored at `createdAt`.
     public init(hostname: String, reportType: String, reportID: Int64, createdAt: Date) {
         self.hostname = hostname
         self.reportType = reportType
